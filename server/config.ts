@@ -1,0 +1,156 @@
+/**
+ * The only reader of process.env (STYLE.md habit 4/"server/config.ts").
+ * Every variable is validated at start and every problem is reported at once,
+ * each naming the variable and showing a valid example.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** How the service finds its Neo4j: a given server, a Docker container, or a local JVM. */
+export type Neo4jMode = 'auto' | 'uri' | 'docker' | 'local';
+
+export interface Neo4jConfig {
+  mode: Neo4jMode;
+  /** Set only when NEO4J_URI is given. */
+  uri: string | undefined;
+  user: string;
+  password: string;
+  database: string;
+  /** Where the local (Java) Neo4j keeps its data. */
+  localDataDir: string;
+  /** Bolt port of the local Neo4j; 0 picks a free port. */
+  localPort: number;
+  /** Upper bound of one transaction, so no request hangs on a lost database. */
+  queryTimeoutMs: number;
+  /** Upper bound for getting a connection from the pool (and the driver's retry window). */
+  connectionTimeoutMs: number;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  bodyLimit: string;
+  /** Reports round trips and Cypher statements in each response's extensions. */
+  debugQueries: boolean;
+  /** Seed an empty database at start. */
+  seedOnStart: boolean;
+  neo4j: Neo4jConfig;
+  projectRoot: string;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(
+      `The configuration has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
+
+/**
+ * Reads and validates the configuration from an environment (process.env by default).
+ * Throws ConfigError listing every problem found, never just the first.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+
+  const integer = (name: string, fallback: number, min: number, max: number, example: string): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max}, like ${name}=${example}; got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+    if (['false', '0', 'no', 'off'].includes(raw.toLowerCase())) return false;
+    problems.push(`${name} must be true or false, like ${name}=true; got "${raw}"`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 4000, 0, 65535, '4000');
+  const host = read('HOST') ?? '127.0.0.1';
+  const bodyLimit = read('BODY_LIMIT') ?? '100kb';
+  if (!/^\d+(b|kb|mb)$/i.test(bodyLimit)) {
+    problems.push(`BODY_LIMIT must be a size like BODY_LIMIT=100kb (b, kb or mb); got "${bodyLimit}"`);
+  }
+
+  const uri = read('NEO4J_URI');
+  if (uri !== undefined) {
+    const scheme = /^([a-z0-9+]+):\/\/[^/\s]+/i.exec(uri)?.[1]?.toLowerCase();
+    if (scheme === undefined || !NEO4J_SCHEMES.includes(scheme)) {
+      problems.push(
+        `NEO4J_URI must be a Neo4j address such as NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io or ` +
+          `NEO4J_URI=bolt://localhost:7687 (schemes: ${NEO4J_SCHEMES.join(', ')}); got "${uri}"`,
+      );
+    }
+  }
+
+  const modeRaw = (read('NEO4J_MODE') ?? 'auto').toLowerCase();
+  const modes: readonly Neo4jMode[] = ['auto', 'uri', 'docker', 'local'];
+  const mode = modes.find((m) => m === modeRaw);
+  if (mode === undefined) {
+    problems.push(`NEO4J_MODE must be one of ${modes.join(', ')}, like NEO4J_MODE=local; got "${modeRaw}"`);
+  } else if (mode === 'uri' && uri === undefined) {
+    problems.push('NEO4J_MODE=uri needs NEO4J_URI, like NEO4J_URI=bolt://localhost:7687');
+  }
+
+  const user = read('NEO4J_USER') ?? 'neo4j';
+  const password = read('NEO4J_PASSWORD') ?? '';
+  if (uri !== undefined && password === '') {
+    problems.push('NEO4J_PASSWORD is needed with NEO4J_URI, like NEO4J_PASSWORD=secret (the password of NEO4J_USER)');
+  }
+  const database = read('NEO4J_DATABASE') ?? 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    problems.push(`NEO4J_DATABASE must be a Neo4j database name like NEO4J_DATABASE=neo4j; got "${database}"`);
+  }
+
+  const projectRoot = PROJECT_ROOT;
+  const localDataDir = path.resolve(projectRoot, read('NEO4J_DATA_DIR') ?? '.data/neo4j');
+  const localPort = integer('NEO4J_LOCAL_PORT', 7687, 0, 65535, '7687');
+  const queryTimeoutMs = integer('NEO4J_QUERY_TIMEOUT_MS', 15000, 100, 600000, '15000');
+  const connectionTimeoutMs = integer('NEO4J_CONNECTION_TIMEOUT_MS', 5000, 100, 120000, '5000');
+  const debugQueries = boolean('DEBUG_QUERIES', false);
+  const seedOnStart = boolean('SEED_ON_START', true);
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    host,
+    port,
+    bodyLimit,
+    debugQueries,
+    seedOnStart,
+    projectRoot,
+    neo4j: {
+      mode: mode ?? 'auto',
+      uri,
+      user,
+      password,
+      database,
+      localDataDir,
+      localPort,
+      queryTimeoutMs,
+      connectionTimeoutMs,
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Masks errors on the way out (STYLE.md habit 6): our own codes pass through with their
+ * messages; anything unexpected leaves as INTERNAL_SERVER_ERROR, with no stack trace,
+ * no Cypher and no driver detail.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES } from './errors.ts';
+
+const PASS_THROUGH = new Set<string>([
+  ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
+  // Apollo's own request-level codes are safe to show as they are.
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+    const { stacktrace: _stack, cause: _cause, query: _query, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: { ...extensions, code } };
+  }
+  return {
+    message: 'Something went wrong on our side; the error has been logged',
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * `npm start`: validates the configuration, finds a Neo4j (NEO4J_URI, Docker, or a local
+ * Java Neo4j), seeds an empty database, serves the API, and on SIGINT/SIGTERM drains HTTP,
+ * closes the driver and stops the local Neo4j, in that order.
+ */
+import { startApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { connect } from './connect.ts';
+import { log } from './log.ts';
+import { seedIfEmpty } from './seed-if-empty.ts';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const connection = await connect(config, (line) => log(line));
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received: stopping`);
+    await app?.stop();
+    await connection.close();
+    log('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (config.seedOnStart) await seedIfEmpty(connection.db);
+  app = await startApp({ config, db: connection.db });
+  log(`care-code-graph ready at ${app.url} on ${connection.neo4j.description}`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    log(error.message);
+  } else if (error instanceof Error && error.name !== 'Error') {
+    log(error.message);
+  } else {
+    log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});
