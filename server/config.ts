@@ -3,6 +3,7 @@
  * Every variable is validated at start and every problem is reported at once,
  * each naming the variable and showing a valid example.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -53,6 +54,15 @@ export class ConfigError extends Error {
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Loads a `.env` file of the project into process.env when there is one (variables already
+ * set in the shell win). Documented in `.env.example`.
+ */
+export function loadEnvFile(root: string = PROJECT_ROOT): void {
+  const file = path.join(root, '.env');
+  if (existsSync(file)) process.loadEnvFile(file);
+}
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 

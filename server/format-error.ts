@@ -17,10 +17,15 @@ const PASS_THROUGH = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Extensions that may carry internals (stack, driver error, Cypher's name): never sent. */
+const HIDDEN_EXTENSIONS = new Set(['stacktrace', 'cause', 'query', 'exception']);
+
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && PASS_THROUGH.has(code)) {
-    const { stacktrace: _stack, cause: _cause, query: _query, ...extensions } = formatted.extensions ?? {};
+    const extensions = Object.fromEntries(
+      Object.entries(formatted.extensions ?? {}).filter(([name]) => !HIDDEN_EXTENSIONS.has(name)),
+    );
     return { ...formatted, extensions: { ...extensions, code } };
   }
   return {

@@ -3,22 +3,23 @@
  * Java Neo4j), seeds an empty database, serves the API, and on SIGINT/SIGTERM drains HTTP,
  * closes the driver and stops the local Neo4j, in that order.
  */
-import { startApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { startApp, type App } from './app.ts';
+import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
 import { connect } from './connect.ts';
 import { log } from './log.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
 
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
   const connection = await connect(config, (line) => log(line));
-  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  const running: { app?: App } = {};
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     log(`${signal} received: stopping`);
-    await app?.stop();
+    await running.app?.stop();
     await connection.close();
     log('stopped');
     process.exit(0);
@@ -27,7 +28,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedOnStart) await seedIfEmpty(connection.db);
-  app = await startApp({ config, db: connection.db });
+  const app = await startApp({ config, db: connection.db });
+  running.app = app;
   log(`care-code-graph ready at ${app.url} on ${connection.neo4j.description}`);
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { javaAndMavenAvailable } from '../../server/neo4j/local-neo4j.ts';
 import { processAlive, spawnService } from '../support/service-process.ts';
 
+const canRunLocalNeo4j = await javaAndMavenAvailable();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'care-code-graph-startup-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -39,7 +40,7 @@ describe('npm start (server/main.ts)', () => {
     );
   });
 
-  it.runIf(await javaAndMavenAvailable())(
+  it.runIf(canRunLocalNeo4j)(
     'serves { __typename } on a local Neo4j, and leaves no Java process behind after SIGTERM',
     async () => {
       const service = spawnService({
