@@ -1,0 +1,150 @@
+/**
+ * Stage 3: finds every modal verb (must, must not, should, should not, may) in a provision
+ * and decides whether it states a duty or guideline (DESIGN.md, "Obligations: how the text
+ * is read"). Reads: ProvisionText. Writes: ModalUse[] (every modal, with the decision and
+ * its reason) from which obligations are built after overrides (seed/data/overrides.json).
+ *
+ * Rules, in order:
+ * - a modal inside quotation marks is a mention or a quotation, not this Code's duty
+ *   (clause 1.8 defines the words; clause 1.72 quotes the Environment (Wales) Act 2016);
+ * - a modal in a sentence that begins "This means" explains what precedes it;
+ * - "may" grants a permission only when a body is its subject ("Statutory partners may");
+ *   otherwise it describes a possibility ("it may be necessary", "may be published");
+ * - everything else is an obligation: one per modal, whose text is its sentence, and a
+ *   sentence that leads into a list includes the list.
+ */
+import type { ModalUse, ProvisionText } from '../model.ts';
+
+const MODAL = /\b(must|should|may)(\s+not\b)?/gi;
+const SENTENCE_END = /[.!?]["'”’)]?\s+(?=["'“‘(]?[A-Z0-9])/g;
+const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'no', 's', 'st', 'ss', 'para', 'paras', 'mr', 'mrs', 'dr', 'vol']);
+/** Words that join two clauses; the words after the last one before a modal are its subject. */
+const CLAUSE_JOIN = /(?:[,;:]|\b(?:and|or|but|which|that|who|whilst|while|where|so|however|therefore))\s+(?=[^,;:]*$)/gi;
+const ADVERBS = /^(?:also|therefore|further|furthermore|additionally|equally|then|similarly|in turn|in addition|as a minimum)$/i;
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+/** Splits one paragraph (offsets into `text` from `from` to `to`) into sentences. */
+export function splitSentences(text: string, from: number, to: number): Sentence[] {
+  const paragraph = text.slice(from, to);
+  const sentences: Sentence[] = [];
+  let start = 0;
+  for (const match of paragraph.matchAll(SENTENCE_END)) {
+    const before = paragraph.slice(start, match.index + 1);
+    const lastWord = /([A-Za-z.]+)\.$/.exec(before)?.[1]?.toLowerCase() ?? '';
+    if (ABBREVIATIONS.has(lastWord) || ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
+    const end = match.index + match[0].trimEnd().length;
+    sentences.push({ start: from + start, end: from + end });
+    start = match.index + match[0].length;
+  }
+  if (start < paragraph.length) sentences.push({ start: from + start, end: to });
+  return sentences;
+}
+
+/**
+ * The sentences of a provision: each paragraph split into sentences; the last sentence of a
+ * paragraph runs on over the list items that follow it (a lead-in includes its list).
+ */
+export function provisionSentences(provision: ProvisionText): Sentence[] {
+  const sentences: Sentence[] = [];
+  provision.spans.forEach((span, index) => {
+    if (span.part.kind === 'ITEM') {
+      const last = sentences[sentences.length - 1];
+      if (last !== undefined) last.end = span.end;
+      else sentences.push({ start: span.start, end: span.end });
+      return;
+    }
+    sentences.push(...splitSentences(provision.text, span.start, span.end));
+    void index;
+  });
+  return sentences;
+}
+
+function insideQuotes(sentence: string, offset: number): boolean {
+  const before = sentence.slice(0, offset);
+  const straight = (before.match(/"/g) ?? []).length;
+  const open = (before.match(/“/g) ?? []).length;
+  const close = (before.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || open > close;
+}
+
+/** Words that open a new clause whose subject follows them ("... which commissioners must"). */
+const NEW_CLAUSE = /(?:\b(?:which|that|who|whom|however|therefore|thus)\b,?|;)\s+/gi;
+const RELATIVE_END = /\b(?:which|that|who|whom)\s*$/i;
+
+/** The subject of a sentence's first modal: the words after the last clause opener before it. */
+export function mainSubject(prefix: string): string {
+  let cut = 0;
+  for (const match of prefix.matchAll(NEW_CLAUSE)) cut = match.index + match[0].length;
+  return prefix.slice(cut).trim();
+}
+
+/**
+ * The words before a later modal in the same sentence when they name a new subject; null when
+ * the modal shares the previous one's subject ("must A and must B"). A relative pronoun right
+ * before the modal ("adults who may be") gives an empty subject: no body acts there.
+ */
+function ownSubject(between: string): string | null {
+  if (RELATIVE_END.test(between)) return '';
+  let tail = between;
+  let cut = -1;
+  for (const match of between.matchAll(CLAUSE_JOIN)) cut = match.index + match[0].length;
+  if (cut >= 0) tail = between.slice(cut);
+  tail = tail.trim();
+  if (tail === '' || ADVERBS.test(tail)) return null;
+  return tail;
+}
+
+/** Finds and classifies every modal verb of a provision; pure. */
+export function findModalUses(provision: ProvisionText, isBodySubject: (sentencePrefix: string) => boolean): ModalUse[] {
+  const uses: ModalUse[] = [];
+  for (const sentence of provisionSentences(provision)) {
+    const text = provision.text.slice(sentence.start, sentence.end);
+    const matches = [...text.matchAll(MODAL)];
+    let subject = '';
+    /** The words that open the modal's clause, up to the modal: what "may" needs a body in. */
+    let clause = '';
+    matches.forEach((match, index) => {
+      const start = match.index;
+      const end = start + match[0].length;
+      const previous = matches[index - 1];
+      if (previous === undefined) {
+        clause = text.slice(0, start);
+        subject = mainSubject(clause);
+      } else {
+        const own = ownSubject(text.slice(previous.index + previous[0].length, start));
+        if (own !== null) {
+          subject = own;
+          clause = own;
+        }
+      }
+      const next = matches[index + 1];
+      const predicate = text.slice(end, next === undefined ? text.length : next.index).trim();
+      const word = (match[1] ?? '').toLowerCase();
+      let because: string | null = null;
+      if (insideQuotes(text, start)) {
+        because = 'inside quotation marks: the word is mentioned or another instrument is quoted, not a duty of this Code';
+      } else if (/^this means\b/i.test(text)) {
+        because = 'in a sentence explaining what precedes it ("This means ..."), not a duty of its own';
+      } else if (word === 'may' && !isBodySubject(clause)) {
+        because = 'describes a possibility ("may"), it does not grant a permission to a body';
+      }
+      uses.push({
+        provision: provision.key,
+        trigger: match[0].replace(/\s+/g, ' '),
+        start: sentence.start + start,
+        end: sentence.start + end,
+        sentenceStart: sentence.start,
+        sentenceEnd: sentence.end,
+        subject,
+        predicate,
+        isObligation: because === null,
+        notObligationBecause: because,
+      });
+    });
+  }
+  return uses;
+}

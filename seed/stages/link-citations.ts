@@ -1,0 +1,50 @@
+/**
+ * Stage 5: what each provision, obligation and footnote cites. Reads: texts, footnote
+ * references, the catalogue's aliases (exact strings of the Code), footnote numbers and
+ * citedIn lists. Writes: Citation rows. A provision cites an entry its text names, whose
+ * footnote it carries, or that the catalogue lists it in; an obligation cites what its own
+ * sentence names or footnotes; a footnote cites the entry that holds its link.
+ */
+import type { Catalogue, CitableEntry } from '../catalogue.ts';
+
+export type CitableLabel = 'Instrument' | 'LegalProvision' | 'ToolkitItem' | 'Organisation';
+
+export interface Citation {
+  from: string;
+  to: string;
+  toLabel: CitableLabel;
+  /** How the citation was found: ALIAS, FOOTNOTE or CATALOGUE. */
+  by: 'ALIAS' | 'FOOTNOTE' | 'CATALOGUE';
+}
+
+export interface Citable {
+  label: CitableLabel;
+  entry: CitableEntry;
+}
+
+export function citables(catalogue: Catalogue): Citable[] {
+  return [
+    ...catalogue.instruments.map((entry) => ({ label: 'Instrument' as const, entry })),
+    ...catalogue.legalProvisions.map((entry) => ({ label: 'LegalProvision' as const, entry })),
+    ...catalogue.toolkitItems.map((entry) => ({ label: 'ToolkitItem' as const, entry })),
+    ...catalogue.organisations.map((entry) => ({ label: 'Organisation' as const, entry })),
+  ];
+}
+
+function names(text: string, alias: string): boolean {
+  const escaped = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![A-Za-z0-9])${escaped}(?![A-Za-z0-9])`).test(text);
+}
+
+/** Citations of one text (a provision's or an obligation's); pure. */
+export function citationsOf(from: string, text: string, footnotes: number[], items: Citable[], provisionKey: string | null): Citation[] {
+  const found = new Map<string, Citation>();
+  for (const { label, entry } of items) {
+    let by: Citation['by'] | null = null;
+    if (entry.footnotes.some((number) => footnotes.includes(number))) by = 'FOOTNOTE';
+    else if (entry.aliases.some((alias) => names(text, alias))) by = 'ALIAS';
+    else if (provisionKey !== null && entry.citedIn.includes(provisionKey)) by = 'CATALOGUE';
+    if (by !== null && !found.has(entry.key)) found.set(entry.key, { from, to: entry.key, toLabel: label, by });
+  }
+  return [...found.values()];
+}
