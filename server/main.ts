@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (config.seedOnStart) await seedIfEmpty(connection.db);
+  if (config.seedOnStart) await seedIfEmpty(connection.db, (line) => log(line));
   const app = await startApp({ config, db: connection.db });
   running.app = app;
   log(`care-code-graph ready at ${app.url} on ${connection.neo4j.description}`);

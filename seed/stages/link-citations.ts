@@ -8,9 +8,11 @@
 import type { Catalogue, CitableEntry } from '../catalogue.ts';
 
 export type CitableLabel = 'Instrument' | 'LegalProvision' | 'ToolkitItem' | 'Organisation';
+export type CitingLabel = 'Provision' | 'Obligation' | 'Footnote';
 
 export interface Citation {
   from: string;
+  fromLabel: CitingLabel;
   to: string;
   toLabel: CitableLabel;
   /** How the citation was found: ALIAS, FOOTNOTE or CATALOGUE. */
@@ -37,14 +39,14 @@ function names(text: string, alias: string): boolean {
 }
 
 /** Citations of one text (a provision's or an obligation's); pure. */
-export function citationsOf(from: string, text: string, footnotes: number[], items: Citable[], provisionKey: string | null): Citation[] {
+export function citationsOf(fromLabel: CitingLabel, from: string, text: string, footnotes: number[], items: Citable[], provisionKey: string | null): Citation[] {
   const found = new Map<string, Citation>();
   for (const { label, entry } of items) {
     let by: Citation['by'] | null = null;
     if (entry.footnotes.some((number) => footnotes.includes(number))) by = 'FOOTNOTE';
     else if (entry.aliases.some((alias) => names(text, alias))) by = 'ALIAS';
     else if (provisionKey !== null && entry.citedIn.includes(provisionKey)) by = 'CATALOGUE';
-    if (by !== null && !found.has(entry.key)) found.set(entry.key, { from, to: entry.key, toLabel: label, by });
+    if (by !== null && !found.has(entry.key)) found.set(entry.key, { from, fromLabel, to: entry.key, toLabel: label, by });
   }
   return [...found.values()];
 }

@@ -221,9 +221,9 @@ export function readCode(source: string, catalogue: Catalogue, overrides: Overri
   }));
 
   const citations: Citation[] = [
-    ...provisions.flatMap((provision) => citationsOf(provision.key, provision.text, provision.footnotes, items, provision.key)),
-    ...obligations.flatMap((obligation) => citationsOf(obligation.key, obligation.text, obligation.footnotes, items, null)),
-    ...footnotes.flatMap((footnote) => citationsOf(footnote.key, '', [footnote.number], items, null)),
+    ...provisions.flatMap((provision) => citationsOf('Provision', provision.key, provision.text, provision.footnotes, items, provision.key)),
+    ...obligations.flatMap((obligation) => citationsOf('Obligation', obligation.key, obligation.text, obligation.footnotes, items, null)),
+    ...footnotes.flatMap((footnote) => citationsOf('Footnote', footnote.key, '', [footnote.number], items, null)),
   ];
 
   return { instrumentKey, revisionKey, sourceFile, headings, provisions, terms, footnotes, obligations, modalUses: uses, citedDuties, citations };
