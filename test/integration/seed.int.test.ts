@@ -9,7 +9,7 @@ let runner: QueryRunner;
 let report: SeedReport;
 
 async function rows<T>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> {
-  return runner.read<T & Record<string, unknown>>('test', cypher, params) as Promise<T[]>;
+  return runner.read<T & Record<string, unknown>>('test', cypher, params);
 }
 
 /** A fingerprint of the whole graph: every node's labels and properties, every relationship. */
