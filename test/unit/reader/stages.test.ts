@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { applyOverrides, OverrideError } from '../../../seed/stages/apply-overrides.ts';
+import { buildProvisionText, stripFootnoteMarkers } from '../../../seed/stages/build-provision-text.ts';
+import { findModalUses, mainSubject, splitSentences } from '../../../seed/stages/extract-obligations.ts';
+import { parseCleanText, ReaderError, slug } from '../../../seed/stages/parse-clean-text.ts';
+import { forceOf, modalityOf, qualifiersOf } from '../../../seed/stages/read-code.ts';
+import { addresseesOf, applicabilityOf, BodyLexicon } from '../../../seed/stages/resolve-bodies.ts';
+
+const lexicon = new BodyLexicon([
+  { key: 'statutory-partners', name: 'Statutory partners', aliases: ['statutory partners'], memberOf: [], actsFor: [] },
+  { key: 'local-authority', name: 'Local authority', aliases: ['local authorities', 'local authority'], memberOf: ['statutory-partners'], actsFor: [] },
+  { key: 'local-health-board', name: 'Local health board', aliases: ['local health boards'], memberOf: ['statutory-partners'], actsFor: [] },
+  { key: 'nhs-trust', name: 'NHS trust', aliases: ['NHS trusts'], memberOf: ['statutory-partners'], actsFor: [] },
+  { key: 'commissioner', name: 'Commissioners', aliases: ['commissioners'], memberOf: [], actsFor: ['statutory-partners'] },
+  { key: 'provider', name: 'Provider', aliases: ['service providers', 'providers'], memberOf: [], actsFor: [] },
+  { key: 'regional-partnership-board', name: 'RPB', aliases: ['Regional Partnership Boards'], memberOf: [], actsFor: [] },
+]);
+
+const text = (s: string) => buildProvisionText('X', [{ line: 1, kind: 'PARAGRAPH', marker: null, depth: 0, text: s }]);
+const uses = (s: string) => findModalUses(text(s), (prefix) => lexicon.mentions(prefix).length > 0 && /^(statutory partners|commissioners)/i.test(prefix.trim()));
+
+describe('parseCleanText', () => {
+  it('rejects a line the format does not allow, naming the line', () => {
+    expect(() => parseCleanText('@revision x\n\n# Head\n   odd indent')).toThrow(new ReaderError(4, 'unrecognised line "   odd indent": list items are indented two or four spaces and start with "a) ", "i. " or "- "'));
+  });
+  it('rejects a clause given twice', () => {
+    expect(() => parseCleanText('@revision x\n\n# H\n1.1. a\n\n1.1. b')).toThrow('code-of-practice.txt line 6: 1.1 appears twice');
+  });
+  it('makes heading keys from titles', () => {
+    expect(slug('Mwy Na Geiriau/More than just words')).toBe('mwy-na-geiriau-more-than-just-words');
+    expect(slug('Principles of consistent, ethical & effective')).toBe('principles-of-consistent-ethical-and-effective');
+  });
+});
+
+describe('stripFootnoteMarkers', () => {
+  it('removes [^N] and keeps where each stood', () => {
+    expect(stripFootnoteMarkers('the Equality Act 2010[^8] and the Act[^12].')).toEqual({
+      text: 'the Equality Act 2010 and the Act.',
+      refs: [{ number: 8, offset: 21 }, { number: 12, offset: 33 }],
+    });
+  });
+});
+
+describe('splitSentences', () => {
+  it('does not split after "e.g." or "i.e."', () => {
+    const s = 'Statutory partners must act, e.g. Quickly. Then stop.';
+    expect(splitSentences(s, 0, s.length).map((x) => s.slice(x.start, x.end))).toEqual(['Statutory partners must act, e.g. Quickly.', 'Then stop.']);
+  });
+});
+
+describe('findModalUses', () => {
+  it('counts "must X and must Y" as two obligations sharing the subject', () => {
+    expect(uses('Statutory partners must plan and must review.').map((u) => [u.trigger, u.subject, u.isObligation])).toEqual([
+      ['must', 'Statutory partners', true],
+      ['must', 'Statutory partners', true],
+    ]);
+  });
+  it('reads a quoted modal as a mention, not a duty', () => {
+    expect(uses('A requirement is expressed as a "must".')[0]?.isObligation).toBe(false);
+  });
+  it('reads "may" as a permission only when a body is its subject', () => {
+    expect(uses('Statutory partners may pool budgets.')[0]?.isObligation).toBe(true);
+    expect(uses('It may be necessary to act.')[0]?.isObligation).toBe(false);
+    expect(uses('Commissioners should protect adults who may be at risk.').map((u) => u.isObligation)).toEqual([true, false]);
+  });
+  it('takes the subject after a relative pronoun', () => {
+    expect(mainSubject('Contract clauses have been developed which commissioners')).toBe('commissioners');
+  });
+});
+
+describe('addresseesOf', () => {
+  it('names every body of a joint subject', () => {
+    expect(addresseesOf(lexicon, 'Local authorities, local health boards and NHS trusts', 'act', [])).toEqual(['local-authority', 'local-health-board', 'nhs-trust']);
+  });
+  it('ignores a body that follows a preposition ("through Regional Partnership Boards")', () => {
+    expect(addresseesOf(lexicon, 'Statutory partners, through Regional Partnership Boards,', 'plan', [])).toEqual(['statutory-partners']);
+  });
+  it('names the agent of a passive ("should be read by providers")', () => {
+    expect(addresseesOf(lexicon, 'The Charter', 'be read by providers and commissioners', [])).toEqual(['provider', 'commissioner']);
+  });
+  it('gives none for an impersonal sentence', () => {
+    expect(addresseesOf(lexicon, 'Commissioning', 'be underpinned by values', [])).toEqual([]);
+  });
+});
+
+describe('applicabilityOf (DESIGN.md rule)', () => {
+  it('binds the three statutory partners for a commissioner duty, and only local authorities for theirs', () => {
+    expect(applicabilityOf(lexicon, ['commissioner']).map((a) => `${a.body} ${a.reason}`)).toEqual([
+      'local-authority ACTS_FOR_STATUTORY_PARTNERS',
+      'local-health-board ACTS_FOR_STATUTORY_PARTNERS',
+      'nhs-trust ACTS_FOR_STATUTORY_PARTNERS',
+    ]);
+    expect(applicabilityOf(lexicon, ['local-authority']).map((a) => `${a.body} ${a.reason}`)).toEqual(['local-authority NAMED']);
+  });
+  it('reaches providers through contracts and binds nobody for a body outside the rule', () => {
+    expect(applicabilityOf(lexicon, ['provider']).map((a) => `${a.body} ${a.reason}`)).toEqual(['provider THROUGH_CONTRACTS']);
+    expect(applicabilityOf(lexicon, ['regional-partnership-board'])).toEqual([]);
+  });
+});
+
+describe('modality, force and qualifiers', () => {
+  it('maps every modal to its modality and force (clause 1.8)', () => {
+    expect(['must', 'must not', 'should', 'Should not', 'may'].map((t) => [modalityOf(t), forceOf(modalityOf(t))])).toEqual([
+      ['MUST', 'REQUIREMENT'],
+      ['MUST_NOT', 'REQUIREMENT'],
+      ['SHOULD', 'GUIDELINE'],
+      ['SHOULD_NOT', 'GUIDELINE'],
+      ['MAY', 'GUIDELINE'],
+    ]);
+  });
+  it('finds the qualifiers in the obligation\'s own words', () => {
+    expect(qualifiersOf('Statutory partners', 'take all reasonable steps and have due regard to X, where appropriate')).toEqual(['HAVE_REGARD', 'REASONABLE_STEPS', 'WHERE_APPROPRIATE']);
+    expect(qualifiersOf('Statutory partners', 'work together, including where appropriate use pooled budgets')).toEqual([]);
+  });
+});
+
+describe('applyOverrides', () => {
+  const found = uses('Statutory partners should plan.');
+  it('changes the decision of exactly the modal it names', () => {
+    const { uses: result, applied } = applyOverrides(found, [{ provision: 'X', trigger: 'should', occurrence: 1, decision: 'NOT_OBLIGATION', reason: 'a statement, not a duty' }]);
+    expect(result[0]?.isObligation).toBe(false);
+    expect(applied.size).toBe(1);
+  });
+  it('stops the seed on an override that matches nothing', () => {
+    expect(() => applyOverrides(found, [{ provision: 'X', trigger: 'must', occurrence: 1, decision: 'NOT_OBLIGATION', reason: 'r' }])).toThrow(
+      new OverrideError('no "must" number 1 in X (found 0); remove or fix the entry'),
+    );
+  });
+});
