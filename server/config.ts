@@ -27,6 +27,25 @@ export interface Neo4jConfig {
   connectionTimeoutMs: number;
 }
 
+/**
+ * Limits every operation must keep to before any resolver runs (issue 4, point 5).
+ * Tuned so the README's example operations pass and a 100 × 100 nested fan-out fails.
+ */
+export interface Limits {
+  /** Deepest nesting of fields (introspection's own nesting is not counted). */
+  depth: number;
+  /** Most aliased fields in one operation. */
+  aliases: number;
+  /** Most directives in one operation. */
+  directives: number;
+  /** Most lexical tokens in one document; the parser stops at the first one over. */
+  tokens: number;
+  /** Highest estimated cost: roughly the number of objects the operation may return. */
+  cost: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = { depth: 12, aliases: 30, directives: 20, tokens: 2000, cost: 5000 };
+
 export interface Config {
   host: string;
   port: number;
@@ -35,6 +54,7 @@ export interface Config {
   debugQueries: boolean;
   /** Seed an empty database at start. */
   seedOnStart: boolean;
+  limits: Limits;
   neo4j: Neo4jConfig;
   projectRoot: string;
 }
@@ -141,6 +161,13 @@ export function loadConfig(env: Env = process.env): Config {
   const connectionTimeoutMs = integer('NEO4J_CONNECTION_TIMEOUT_MS', 5000, 100, 120000, '5000');
   const debugQueries = boolean('DEBUG_QUERIES', false);
   const seedOnStart = boolean('SEED_ON_START', true);
+  const limits: Limits = {
+    depth: integer('MAX_DEPTH', DEFAULT_LIMITS.depth, 1, 100, String(DEFAULT_LIMITS.depth)),
+    aliases: integer('MAX_ALIASES', DEFAULT_LIMITS.aliases, 0, 1000, String(DEFAULT_LIMITS.aliases)),
+    directives: integer('MAX_DIRECTIVES', DEFAULT_LIMITS.directives, 0, 1000, String(DEFAULT_LIMITS.directives)),
+    tokens: integer('MAX_TOKENS', DEFAULT_LIMITS.tokens, 100, 100000, String(DEFAULT_LIMITS.tokens)),
+    cost: integer('MAX_COST', DEFAULT_LIMITS.cost, 1, 10000000, String(DEFAULT_LIMITS.cost)),
+  };
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -150,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit,
     debugQueries,
     seedOnStart,
+    limits,
     projectRoot,
     neo4j: {
       mode: mode ?? 'auto',
