@@ -10,7 +10,7 @@
  * touching ~/.m2, clone the repository and run it with MAVEN_OPTS=-Dmaven.repo.local=<empty dir>.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../server/config.ts';
 
@@ -53,6 +53,8 @@ async function once(run: number): Promise<void> {
   );
   if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));
+  // The service has stopped when its JVM has gone, not just npm.
+  while (existsSync(`/proc/${pid}`)) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 const runs = Number(process.argv[2] ?? '2');

@@ -1,19 +1,23 @@
 /**
  * The HTTP service: Apollo Server 5 on Express 5, with health and readiness endpoints,
- * a JSON body limit, CSRF prevention, no operation batching, masked errors, and a
+ * a JSON body limit, CSRF prevention, no operation batching, masked errors, limits on
+ * tokens, depth, aliases, directives and cost checked before any resolver runs, and a
  * graceful stop (drain HTTP, then the caller closes the driver).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Database } from '../loaders/run-query.ts';
-import type { Config } from './config.ts';
+import { DEFAULT_LIMITS, type Config } from './config.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
+import { operationLimitRules } from './plugins/operation-limits.ts';
+import { queryCostPlugin } from './plugins/query-cost.ts';
 import { buildSchema } from './schema.ts';
 
 export interface App {
@@ -24,14 +28,18 @@ export interface App {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'>;
+  /** `limits` defaults to DEFAULT_LIMITS, the values documented in the README. */
+  config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> & Partial<Pick<Config, 'limits'>>;
   db: Database;
   /** Turns DataLoader batching off (benchmark comparison only). */
   batching?: boolean;
+  /** Extra Apollo plugins (tests use one to count resolver calls). */
+  plugins?: ApolloServerPlugin<Context>[];
 }
 
 /** Starts Apollo and the HTTP server and resolves once it listens. */
-export async function startApp({ config, db, batching = true }: AppOptions): Promise<App> {
+export async function startApp({ config, db, batching = true, plugins = [] }: AppOptions): Promise<App> {
+  const limits = config.limits ?? DEFAULT_LIMITS;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -42,9 +50,16 @@ export async function startApp({ config, db, batching = true }: AppOptions): Pro
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
+    // graphql-js stops lexing at the first token over the limit: GRAPHQL_PARSE_FAILED, 400.
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: operationLimitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Apollo's own landing page loads Sandbox from a CDN: never serve it.
+      ApolloServerPluginLandingPageDisabled(),
+      queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
+      ...plugins,
     ],
   });
   await apollo.start();

@@ -119,7 +119,7 @@ export async function javaAndMavenAvailable(projectRoot: string = DEFAULT_PROJEC
 /** Compiles the launcher and resolves Neo4j's jars with Maven; skipped when up to date. */
 async function buildLauncher(paths: LauncherPaths, onProgress: (line: string) => void): Promise<void> {
   if (isBuilt(paths)) return;
-  onProgress('Building the local Neo4j launcher with Maven (the first time downloads Neo4j 5.26, about 45 MB)...');
+  onProgress('Building the local Neo4j launcher with Maven (the first time downloads Neo4j 5.26 and the Maven plugins, about 150 MB)...');
   const args = ['-B', 'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${paths.classpathFile}`];
   const child = spawn('mvn', args, { cwd: paths.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
@@ -127,7 +127,7 @@ async function buildLauncher(paths: LauncherPaths, onProgress: (line: string) =>
   const remember = (line: string): void => {
     tail.push(line);
     if (tail.length > 30) tail.shift();
-    if (line.startsWith('Downloaded from')) {
+    if (line.includes('Downloaded from')) {
       downloaded += 1;
       if (downloaded % 25 === 0) onProgress(`  ...${downloaded} artifacts downloaded`);
     }

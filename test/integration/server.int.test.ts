@@ -16,7 +16,7 @@ describe('the HTTP server on the real Neo4j', () => {
   it('answers { __typename } over HTTP POST', async () => {
     expect(await server.graphql('{ __typename }')).toEqual({
       data: { __typename: 'Query' },
-      extensions: { queries: { roundTrips: 0, statements: [] } },
+      extensions: { cost: { requested: 0, limit: 5000 }, queries: { roundTrips: 0, statements: [] } },
     });
   });
 
@@ -27,7 +27,7 @@ describe('the HTTP server on the real Neo4j', () => {
     expect(body.errors).toBeUndefined();
     expect(body.data?.service.name).toBe('care-code-graph');
     expect(body.data?.service.databaseVersion).toMatch(/^5\.\d+/);
-    expect(body.extensions).toEqual({ queries: { roundTrips: 1, statements: ['serviceInfo'] } });
+    expect(body.extensions).toEqual({ cost: { requested: 1, limit: 5000 }, queries: { roundTrips: 1, statements: ['serviceInfo'] } });
   });
 
   it('writes a node to Neo4j and reads the same node back', async () => {

@@ -32,6 +32,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  */
 public final class LocalNeo4j {
   private static final String LOCK_FILE = "care-code-graph.lock";
+  private static final long LOCK_WAIT_NANOS = 10_000_000_000L;
 
   private LocalNeo4j() {}
 
@@ -47,11 +48,19 @@ public final class LocalNeo4j {
     // folder is refused with a clear sentence instead of a store-lock stack trace.
     FileChannel lockChannel =
         FileChannel.open(home.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = lockChannel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
+    // A service that was just stopped may still be closing the store: wait a little for it.
+    FileLock lock = null;
+    long deadline = System.nanoTime() + LOCK_WAIT_NANOS;
+    while (lock == null) {
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock != null || System.nanoTime() > deadline) {
+        break;
+      }
+      Thread.sleep(250);
     }
     if (lock == null) {
       fail("DATA_DIR_IN_USE", "the data folder " + home + " is already used by another running Neo4j");

@@ -1,0 +1,116 @@
+/**
+ * The cost limit (issue 4, point 5): before any resolver runs, estimates how many objects an
+ * operation may return, refuses it with QUERY_TOO_COMPLEX when that passes the limit, and
+ * reports `extensions.cost { requested, limit }` in every response so clients can see how
+ * close they are. The estimate needs the operation's variables (`first: $n`), so it runs
+ * once the operation is resolved rather than as a static validation rule.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+// The type predicates below check `instanceof`, so they must come from the one graphql
+// instance Apollo and the schema use. Node resolves 'graphql' to its CommonJS index.js;
+// vitest would pick the .mjs copy (the package's "module" field) for our code and for any
+// package under a dist/esm/ folder, a second graphql ("from another module or realm").
+// Naming the file and taking graphql-query-complexity's CommonJS entry keep one instance.
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  type GraphQLNamedType,
+} from 'graphql/index.js';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
+import { apiError } from '../errors.ts';
+
+/** Page size the schema uses when `first` is not given, and the most it allows. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+/** Length assumed for a plain list field that takes no size argument (a trace has about 8 steps). */
+export const ASSUMED_LIST_SIZE = 10;
+
+const isConnection = (type: GraphQLNamedType): boolean => type.name.endsWith('Connection');
+const isEdge = (type: GraphQLNamedType): boolean => type.name.endsWith('Edge');
+
+function pageSize(args: Record<string, unknown>, fallback: number): number {
+  const asked = [args['first'], args['last'], args['limit']].find((v): v is number => typeof v === 'number');
+  return Math.min(Math.max(asked ?? fallback, 0), MAX_PAGE_SIZE);
+}
+
+/** The length of `ids` or `keys`, such as `nodes(ids: [...])`: one answer per item asked for. */
+function listArgumentLength(args: Record<string, unknown>): number | undefined {
+  const list = [args['ids'], args['keys']].find((v): v is unknown[] => Array.isArray(v));
+  return list === undefined ? undefined : Math.min(list.length, MAX_PAGE_SIZE);
+}
+
+/**
+ * Cost = the objects an operation may return: each object counts 1, scalars count 0, a
+ * connection multiplies what each of its nodes costs by its page size (`first`, default 20,
+ * at most 100), and a plain list by the length of its `ids` (or `keys`) argument or, without
+ * one, by ASSUMED_LIST_SIZE. Introspection is free, so the IDE can always load the schema.
+ */
+export const pageAwareEstimator: ComplexityEstimator = ({ type, field, args: rawArgs, childComplexity }) => {
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+  const args: Record<string, unknown> = rawArgs;
+  const named = getNamedType(field.type);
+  const own = isLeafType(named) ? 0 : 1;
+  if (isConnection(named)) return own + pageSize(args, DEFAULT_PAGE_SIZE) * childComplexity;
+  if (isListType(getNullableType(field.type))) {
+    // A connection's `nodes` and `edges` were already multiplied by its page size.
+    if (isConnection(type) || isEdge(type)) return own + childComplexity;
+    const size = listArgumentLength(args) ?? pageSize(args, ASSUMED_LIST_SIZE);
+    return size * (own + childComplexity);
+  }
+  return own + childComplexity;
+};
+
+export interface CostReport {
+  requested: number;
+  limit: number;
+}
+
+/** Estimates an operation's cost the way the server does (used by the plugin and the tests). */
+export function estimateCost(options: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): number {
+  return getComplexity({ ...options, estimators: [pageAwareEstimator] });
+}
+
+export function queryCostPlugin(limit: number): ApolloServerPlugin {
+  return {
+    requestDidStart: () => {
+      let report: CostReport | undefined;
+      return Promise.resolve({
+        didResolveOperation: ({ schema, document, request, operationName }) => {
+          let requested: number;
+          try {
+            requested = estimateCost({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              ...(operationName === null ? {} : { operationName }),
+            });
+          } catch (error) {
+            // Only the coercion of the variables can fail here; say so as execution would.
+            const message = error instanceof GraphQLError ? error.message : 'The variables do not fit the operation';
+            throw apiError('BAD_USER_INPUT', message, { http: { status: 400 } });
+          }
+          report = { requested, limit };
+          if (requested > limit) {
+            throw apiError(
+              'QUERY_TOO_COMPLEX',
+              `This operation could return about ${requested} objects (its estimated cost); the limit is ${limit}. ` +
+                `Please ask for smaller pages (for instance first: ${DEFAULT_PAGE_SIZE}) or fewer nested lists, ` +
+                'and fetch the rest with the cursors of pageInfo.',
+              { limit: 'cost', cost: report, http: { status: 400 } },
+            );
+          }
+          return Promise.resolve();
+        },
+        willSendResponse: ({ response }) => {
+          if (report !== undefined && response.body.kind === 'single') {
+            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
