@@ -39,3 +39,21 @@ export function codeOf(error: unknown): ErrorCode | undefined {
   const code = error.extensions['code'];
   return ERROR_CODES.find((c) => c === code);
 }
+
+/**
+ * No revision of the Code was in force on the day asked for (DESIGN.md, "Revise"): says so,
+ * and gives the day the first revision came into force so the reader can ask again.
+ */
+export function noRevisionInForce(day: string, first: { key: string; inForceFrom: string | null } | null): GraphQLError {
+  if (first === null || first.inForceFrom === null) {
+    return apiError('NOT_FOUND', `No revision of the Code was in force on ${day}: no revision of the Code has come into force yet`, {
+      asOf: day,
+    });
+  }
+  const hint = day < first.inForceFrom ? `; ask with asOf: "${first.inForceFrom}" or later` : '';
+  return apiError(
+    'NOT_FOUND',
+    `No revision of the Code was in force on ${day}; the first revision (${first.key}) came into force on ${first.inForceFrom}${hint}`,
+    { asOf: day, firstInForceFrom: first.inForceFrom, firstRevision: first.key },
+  );
+}

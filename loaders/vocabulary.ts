@@ -1,0 +1,64 @@
+/**
+ * The closed sets of values the graph holds (seed/GRAPH.md), as constants so that every
+ * value read from Neo4j is checked against its set and every switch over one is exhaustive.
+ * The GraphQL enums of the same names (schema/*.graphql) list the same values.
+ */
+
+export const REVISION_STATUSES = ['DRAFT', 'LAID', 'WITHDRAWN', 'IN_FORCE', 'SUPERSEDED'] as const;
+export type RevisionStatus = (typeof REVISION_STATUSES)[number];
+
+export const PROVISION_KINDS = ['CLAUSE', 'PRINCIPLE', 'STANDARD'] as const;
+export type ProvisionKind = (typeof PROVISION_KINDS)[number];
+
+export const MODALITIES = ['MUST', 'MUST_NOT', 'SHOULD', 'SHOULD_NOT', 'MAY'] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export const FORCES = ['REQUIREMENT', 'GUIDELINE'] as const;
+export type Force = (typeof FORCES)[number];
+
+export const QUALIFIERS = ['HAVE_REGARD', 'REASONABLE_STEPS', 'WHERE_APPROPRIATE'] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export const APPLICABILITY_REASONS = [
+  'NAMED',
+  'MEMBER_OF_NAMED_GROUP',
+  'ACTS_FOR_STATUTORY_PARTNERS',
+  'IMPERSONAL',
+  'THROUGH_CONTRACTS',
+] as const;
+export type ApplicabilityReason = (typeof APPLICABILITY_REASONS)[number];
+
+export const INSTRUMENT_KINDS = [
+  'ACT',
+  'WELSH_MEASURE',
+  'REGULATIONS',
+  'CODE_OF_PRACTICE',
+  'STATUTORY_GUIDANCE',
+  'GUIDANCE',
+  'CONVENTION',
+  'STRATEGY',
+  'CHARTER',
+  'PLAN',
+  'REPORT',
+  'FRAMEWORK',
+  'OTHER',
+] as const;
+export type InstrumentKind = (typeof INSTRUMENT_KINDS)[number];
+
+export const LEGAL_PROVISION_KINDS = ['SECTION', 'REGULATION'] as const;
+export type LegalProvisionKind = (typeof LEGAL_PROVISION_KINDS)[number];
+
+export const ENABLING_RELATIONS = ['ISSUED_UNDER', 'GUIDANCE_UNDER', 'DISAPPLIES'] as const;
+export type EnablingRelation = (typeof ENABLING_RELATIONS)[number];
+
+export const INSTRUMENT_RELATION_KINDS = ['COMPLEMENTS', 'REPLACES', 'LED_TO'] as const;
+export type InstrumentRelationKind = (typeof INSTRUMENT_RELATION_KINDS)[number];
+
+export const TOOLKIT_ITEM_KINDS = ['CONTRACT_CLAUSE', 'TEMPLATE', 'GOOD_PRACTICE', 'TOOL', 'TRAINING', 'GUIDANCE', 'RESOURCE'] as const;
+export type ToolkitItemKind = (typeof TOOLKIT_ITEM_KINDS)[number];
+
+export const ORGANISATION_KINDS = ['ORGANISATION', 'SYSTEM'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** The graph's key of the Code itself, the instrument every revision is a revision of. */
+export const CODE_INSTRUMENT_KEY = 'code/commissioning-framework';
