@@ -1,19 +1,81 @@
 /**
- * Fresh DataLoaders for each request (STYLE.md habit 3), so nothing is cached across requests.
+ * Fresh loaders for each request (STYLE.md habit 3), so nothing is cached across requests:
+ * DataLoaders whose batch functions send one `UNWIND $keys` query per batch, plus the few
+ * queries that answer a whole entry point (a page of obligations, a search). With
+ * `batching: false` every load is its own round trip (the benchmark's comparison).
  */
+import type { LoaderOptions } from './batch.ts';
+import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
+import { createCitationLoaders } from './citation.ts';
+import { findObligations } from './find-obligations.ts';
+import { createFootnoteLoaders } from './footnote.ts';
+import { createHeadingLoaders } from './heading.ts';
+import { createInstrumentLoaders, findInstruments } from './instrument.ts';
+import { loadNode, type NodeModel } from './node.ts';
+import { createObligationLoaders } from './obligation.ts';
+import type { ObligationFilterInput } from './obligation-query.ts';
+import { createOrganisationLoaders, loadAllOrganisations, type OrganisationModel } from './organisation.ts';
+import type { PageRequest } from './pagination.ts';
+import { createProvisionLoaders, findProvisions } from './provision.ts';
+import { chooseRevision, loadRevisions, todayInWales, type RevisionChoice, type RevisionModel } from './revision.ts';
 import type { QueryRunner } from './run-query.ts';
-import { loadServiceInfo, type ServiceInfoModel } from './service-info.ts';
+import { search, type SearchHitKind } from './search.ts';
+import { buildSearchQuery } from './search.ts';
+import { toFullTextQuery } from './full-text.ts';
+import { loadServiceInfo } from './service-info.ts';
+import { findTerms, createTermLoaders } from './term.ts';
+import { createThemeLoaders, loadAllThemes, type ThemeModel } from './theme.ts';
+import { createToolkitLoaders, findToolkitItems } from './toolkit.ts';
+import { createTraceLoaders } from './trace.ts';
+import type { DecodedId } from './global-id.ts';
+import type { InstrumentKind, ProvisionKind, ToolkitItemKind } from './vocabulary.ts';
 
-export interface LoaderOptions {
-  batching: boolean;
+export type { LoaderOptions } from './batch.ts';
+
+/** A query whose answer is the same for the whole request: run once, on first use. */
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let answer: Promise<T> | undefined;
+  return () => (answer ??= load());
 }
 
-export interface Loaders {
-  serviceInfo(): Promise<ServiceInfoModel>;
-}
-
-export function createLoaders(runner: QueryRunner, _options: LoaderOptions): Loaders {
+export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
+  const revisions = once(() => loadRevisions(runner));
+  const batched = {
+    ...createHeadingLoaders(runner, options),
+    ...createProvisionLoaders(runner, options),
+    ...createObligationLoaders(runner, options),
+    ...createBodyLoaders(runner, options),
+    ...createInstrumentLoaders(runner, options),
+    ...createCitationLoaders(runner, options),
+    ...createToolkitLoaders(runner, options),
+    ...createOrganisationLoaders(runner, options),
+    ...createTermLoaders(runner, options),
+    ...createThemeLoaders(runner, options),
+    ...createFootnoteLoaders(runner, options),
+    ...createTraceLoaders(runner, options),
+  };
+  const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
   return {
+    ...batched,
     serviceInfo: () => loadServiceInfo(runner),
+    /** Every revision of the Code, newest first (one query per request). */
+    revisions,
+    revisionByKey,
+    /** The revision a request reads: by key, or in force on `asOf` (default today in Wales). */
+    revisionFor: async (choice: RevisionChoice): Promise<RevisionModel> => chooseRevision(await revisions(), choice, todayInWales()),
+    allBodies: once<BodyModel[]>(() => loadAllBodies(runner)),
+    allThemes: once<ThemeModel[]>(() => loadAllThemes(runner)),
+    allOrganisations: once<OrganisationModel[]>(() => loadAllOrganisations(runner)),
+    node: (id: DecodedId): Promise<NodeModel | null> => loadNode({ ...batched, revisionByKey }, id),
+    findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
+      findObligations(runner, batched, revision, filter, request),
+    findProvisions: (revision: RevisionModel, kind: ProvisionKind | null, request: PageRequest) => findProvisions(runner, revision.key, kind, request),
+    findTerms: (revision: RevisionModel, request: PageRequest) => findTerms(runner, revision.key, request),
+    findInstruments: (kind: InstrumentKind | null, request: PageRequest) => findInstruments(runner, kind, request),
+    findToolkitItems: (kind: ToolkitItemKind | null, request: PageRequest) => findToolkitItems(runner, kind, request),
+    search: (revision: RevisionModel, text: string, kinds: readonly SearchHitKind[] | null, request: PageRequest) =>
+      search(runner, buildSearchQuery(toFullTextQuery(text, 'text'), revision.key, kinds, request), request),
   };
 }
+
+export type Loaders = ReturnType<typeof createLoaders>;

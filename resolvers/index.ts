@@ -4,5 +4,28 @@
 import { DateResolver } from 'graphql-scalars';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { baseResolvers } from './base.ts';
+import { bodyResolvers } from './body.ts';
+import { instrumentResolvers } from './instrument.ts';
+import { obligationResolvers } from './obligation.ts';
+import { organisationResolvers } from './organisation.ts';
+import { provisionResolvers } from './provision.ts';
+import { revisionResolvers } from './revision.ts';
+import { searchResolvers } from './search.ts';
+import { termResolvers } from './term.ts';
+import { themeResolvers } from './theme.ts';
+import { toolkitResolvers } from './toolkit.ts';
 
-export const resolvers: Resolvers[] = [{ Date: DateResolver }, baseResolvers];
+export const resolvers: Resolvers[] = [
+  { Date: DateResolver },
+  baseResolvers,
+  revisionResolvers,
+  provisionResolvers,
+  obligationResolvers,
+  instrumentResolvers,
+  bodyResolvers,
+  toolkitResolvers,
+  organisationResolvers,
+  termResolvers,
+  themeResolvers,
+  searchResolvers,
+];

@@ -1,0 +1,102 @@
+/**
+ * Bodies an obligation names or binds, and how they relate: MEMBER_OF a group (a local
+ * health board is one of the statutory partners, clause 1.3) and ACTS_FOR (commissioners
+ * and leaders act for the statutory partners, glossary).
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, flag, optionalText, text, type Props } from './graph-values.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export interface BodyModel {
+  __typename: 'Body';
+  key: string;
+  name: string;
+  pluralName: string | null;
+  description: string | null;
+  isGroup: boolean;
+}
+
+export function toBody(value: unknown): BodyModel {
+  const props = asProps(value, 'body');
+  return {
+    __typename: 'Body',
+    key: text(props, 'key'),
+    name: text(props, 'name'),
+    pluralName: optionalText(props, 'pluralName'),
+    description: optionalText(props, 'description'),
+    isGroup: flag(props, 'isGroup'),
+  };
+}
+
+/** Groups first, then by name: the order bodies are listed in everywhere. */
+export const BODY_ORDER = `coalesce(b.isGroup, false) DESC, b.name`;
+
+export const ALL_BODIES = `
+MATCH (b:Body)
+RETURN properties(b) AS value
+ORDER BY ${BODY_ORDER}`;
+
+export const BODIES_BY_KEY = `
+UNWIND $keys AS key
+MATCH (b:Body {key: key})
+RETURN key, properties(b) AS value`;
+
+export const GROUPS_OF_BODIES = `
+UNWIND $keys AS key
+MATCH (:Body {key: key})-[:MEMBER_OF]->(b:Body)
+RETURN key, properties(b) AS value
+ORDER BY ${BODY_ORDER}`;
+
+export const MEMBERS_OF_GROUPS = `
+UNWIND $keys AS key
+MATCH (:Body {key: key})<-[:MEMBER_OF]-(b:Body)
+RETURN key, properties(b) AS value
+ORDER BY ${BODY_ORDER}`;
+
+export const BODIES_ACTED_FOR = `
+UNWIND $keys AS key
+MATCH (:Body {key: key})-[:ACTS_FOR]->(b:Body)
+RETURN key, properties(b) AS value
+ORDER BY ${BODY_ORDER}`;
+
+export const ADDRESSEES_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (:Obligation {uid: key})-[:ADDRESSES]->(b:Body)
+RETURN key, properties(b) AS value
+ORDER BY ${BODY_ORDER}`;
+
+type Row = { key: string; value: Props };
+
+const grouped = (keys: readonly string[], rows: Row[]): BodyModel[][] =>
+  groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toBody(row.value) })));
+
+export async function loadAllBodies(runner: QueryRunner): Promise<BodyModel[]> {
+  const rows = await runner.read<{ value: Props }>('allBodies', ALL_BODIES);
+  return rows.map((row) => toBody(row.value));
+}
+
+export function createBodyLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A body by key; null when there is none. */
+    bodyByKey: makeLoader<string, BodyModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('bodiesByKey', BODIES_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toBody(row.value) })));
+    }),
+    /** The groups a body belongs to. */
+    groupsOfBody: makeLoader<string, BodyModel[]>(options, async (keys) =>
+      grouped(keys, await runner.read<Row>('groupsOfBodies', GROUPS_OF_BODIES, { keys })),
+    ),
+    /** The members of a group. */
+    membersOfGroup: makeLoader<string, BodyModel[]>(options, async (keys) =>
+      grouped(keys, await runner.read<Row>('membersOfGroups', MEMBERS_OF_GROUPS, { keys })),
+    ),
+    /** The bodies a body acts for. */
+    bodiesActedFor: makeLoader<string, BodyModel[]>(options, async (keys) =>
+      grouped(keys, await runner.read<Row>('bodiesActedFor', BODIES_ACTED_FOR, { keys })),
+    ),
+    /** The bodies an obligation's sentence names (by the obligation's uid). */
+    addresseesOfObligation: makeLoader<string, BodyModel[]>(options, async (keys) =>
+      grouped(keys, await runner.read<Row>('addresseesOfObligations', ADDRESSEES_OF_OBLIGATIONS, { keys })),
+    ),
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Citations (seed/GRAPH.md: `(Provision|Obligation|Footnote)-[:CITES]->(Instrument|
+ * LegalProvision|ToolkitItem|Organisation)`), both ways: what a provision or obligation cites,
+ * and which obligations or provisions cite a thing ("which obligations rest on the Equality
+ * Act 2010?"). Citing a section of an Act counts as citing the Act; an obligation that
+ * restates a statutory duty (CITES_DUTY_OF, clause 1.85) cites that duty's section.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, GraphShapeError, textList, type Props } from './graph-values.ts';
+import { toInstrument, toLegalProvision, type InstrumentModel, type LegalProvisionModel } from './instrument.ts';
+import { toObligation, type ObligationModel } from './obligation.ts';
+import { toOrganisation, type OrganisationModel } from './organisation.ts';
+import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
+import type { QueryRunner } from './run-query.ts';
+import { toToolkitItem, type ToolkitItemModel } from './toolkit.ts';
+
+export type CitableModel = InstrumentModel | LegalProvisionModel | ToolkitItemModel | OrganisationModel;
+export type CitableLabel = CitableModel['__typename'];
+
+/** Maps `{node: properties, labels}` of a cited node. */
+export function toCitable(value: unknown): CitableModel {
+  const { node, labels } = asProps(value, 'cited node');
+  const names = textList({ labels }, 'labels');
+  if (names.includes('Instrument')) return toInstrument(node);
+  if (names.includes('LegalProvision')) return toLegalProvision(node);
+  if (names.includes('ToolkitItem')) return toToolkitItem(node);
+  if (names.includes('Organisation')) return toOrganisation(node);
+  throw new GraphShapeError(`a CITES relationship ends at a node labelled ${names.join(':')}`);
+}
+
+/** Instruments, then sections, then toolkit items, then organisations; each by key. */
+const CITED_ORDER = `CASE WHEN c:Instrument THEN 0 WHEN c:LegalProvision THEN 1 WHEN c:ToolkitItem THEN 2 ELSE 3 END, c.key`;
+const CITED_VALUE = `{node: properties(c), labels: labels(c)}`;
+
+export const CITED_BY_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (:Obligation {uid: key})-[:CITES]->(c)
+RETURN key, ${CITED_VALUE} AS value
+ORDER BY ${CITED_ORDER}`;
+
+export const CITED_BY_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (:Provision {uid: key})-[:CITES]->(c)
+RETURN key, ${CITED_VALUE} AS value
+ORDER BY ${CITED_ORDER}`;
+
+export const CITED_BY_FOOTNOTES = `
+UNWIND $keys AS key
+MATCH (:Footnote {uid: key})-[:CITES]->(c)
+RETURN key, ${CITED_VALUE} AS value
+ORDER BY ${CITED_ORDER}`;
+
+/** A citable thing by key, whatever its kind (each kind's key index is used). */
+export const CITABLES_BY_KEY = `
+UNWIND $keys AS key
+CALL {
+  WITH key MATCH (c:Instrument {key: key}) RETURN c
+  UNION
+  WITH key MATCH (c:LegalProvision {key: key}) RETURN c
+  UNION
+  WITH key MATCH (c:ToolkitItem {key: key}) RETURN c
+  UNION
+  WITH key MATCH (c:Organisation {key: key}) RETURN c
+}
+RETURN key, ${CITED_VALUE} AS value`;
+
+/**
+ * Whether `subject` cites the thing whose key is `keyExpression`: directly, through a section
+ * of it, or (for obligations) by restating a duty of it. Shared by the obligation filter
+ * (obligation-query.ts) and the reverse lookups below, so both answer alike.
+ */
+export function citesPredicate(subject: string, keyExpression: string, relationships: 'CITES' | 'CITES|CITES_DUTY_OF'): string {
+  return `EXISTS { MATCH (${subject})-[:${relationships}]->(cited) WHERE cited.key = ${keyExpression} OR EXISTS { (cited)-[:PART_OF]->(:Instrument {key: ${keyExpression}}) } }`;
+}
+
+/** The obligations of a revision that cite a thing, in reading order (key: {revision, key}). */
+export const OBLIGATIONS_CITING = `
+UNWIND $targets AS target
+MATCH (o:Obligation {revision: target.revision})
+WHERE ${citesPredicate('o', 'target.key', 'CITES|CITES_DUTY_OF')}
+RETURN target.id AS key, properties(o) AS value
+ORDER BY o.order`;
+
+/** The provisions of a revision that cite a thing, in reading order. */
+export const PROVISIONS_CITING = `
+UNWIND $targets AS target
+MATCH (p:Provision {revision: target.revision})
+WHERE ${citesPredicate('p', 'target.key', 'CITES')}
+RETURN target.id AS key, ${PROVISION_VALUE} AS value
+ORDER BY p.order`;
+
+/** A thing cited, within one revision of the Code. */
+export interface CitedInRevision {
+  revision: string;
+  key: string;
+}
+
+const targetId = (target: CitedInRevision): string => `${target.revision}|${target.key}`;
+
+type Row = { key: string; value: Props };
+
+export function createCitationLoaders(runner: QueryRunner, options: LoaderOptions) {
+  const citedBy = (name: string, cypher: string) =>
+    makeLoader<string, CitableModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>(name, cypher, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toCitable(row.value) })));
+    });
+  return {
+    /** What an obligation's sentence cites (by the obligation's uid). */
+    citationsOfObligation: citedBy('citedByObligations', CITED_BY_OBLIGATIONS),
+    /** What a provision cites (by the provision's uid). */
+    citationsOfProvision: citedBy('citedByProvisions', CITED_BY_PROVISIONS),
+    /** What a footnote cites (by the footnote's uid). */
+    citationsOfFootnote: citedBy('citedByFootnotes', CITED_BY_FOOTNOTES),
+    /** Anything citable by key; null when nothing has that key. */
+    citableByKey: makeLoader<string, CitableModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('citablesByKey', CITABLES_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toCitable(row.value) })));
+    }),
+    /** The obligations of a revision that cite a thing, in reading order. */
+    obligationsCiting: makeLoader<CitedInRevision, ObligationModel[]>(
+      options,
+      async (targets) => {
+        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
+        const rows = await runner.read<Row>('obligationsCiting', OBLIGATIONS_CITING, params);
+        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
+      },
+      targetId,
+    ),
+    /** The provisions of a revision that cite a thing, in reading order. */
+    provisionsCiting: makeLoader<CitedInRevision, ProvisionModel[]>(
+      options,
+      async (targets) => {
+        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
+        const rows = await runner.read<Row>('provisionsCiting', PROVISIONS_CITING, params);
+        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
+      },
+      targetId,
+    ),
+  };
+}

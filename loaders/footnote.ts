@@ -1,0 +1,55 @@
+/**
+ * Footnotes of the Code (`(Provision)-[:HAS_FOOTNOTE]->(Footnote)`), in number order.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export interface FootnoteModel {
+  __typename: 'Footnote';
+  uid: string;
+  key: string;
+  number: number;
+  text: string;
+  url: string | null;
+}
+
+export function toFootnote(value: unknown): FootnoteModel {
+  const props = asProps(value, 'footnote');
+  return {
+    __typename: 'Footnote',
+    uid: text(props, 'uid'),
+    key: text(props, 'key'),
+    number: integer(props, 'number'),
+    text: text(props, 'text'),
+    url: optionalText(props, 'url'),
+  };
+}
+
+export const FOOTNOTES_BY_UID = `
+UNWIND $keys AS key
+MATCH (f:Footnote {uid: key})
+RETURN key, properties(f) AS value`;
+
+export const FOOTNOTES_OF_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (:Provision {uid: key})-[:HAS_FOOTNOTE]->(f:Footnote)
+RETURN key, properties(f) AS value
+ORDER BY f.number`;
+
+type Row = { key: string; value: Props };
+
+export function createFootnoteLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A footnote by uid (`<revision>|fn<N>`); null when there is none. */
+    footnoteByUid: makeLoader<string, FootnoteModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('footnotesByUid', FOOTNOTES_BY_UID, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toFootnote(row.value) })));
+    }),
+    /** The footnotes of a provision (by uid), in number order. */
+    footnotesOfProvision: makeLoader<string, FootnoteModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('footnotesOfProvisions', FOOTNOTES_OF_PROVISIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toFootnote(row.value) })));
+    }),
+  };
+}

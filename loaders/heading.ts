@@ -1,0 +1,67 @@
+/**
+ * Headings of the Code's text: by uid, and the headings of a revision in reading order.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export interface HeadingModel {
+  __typename: 'Heading';
+  uid: string;
+  key: string;
+  revision: string;
+  title: string;
+  text: string | null;
+  order: number;
+}
+
+export function toHeading(value: unknown): HeadingModel {
+  const props = asProps(value, 'heading');
+  return {
+    __typename: 'Heading',
+    uid: text(props, 'uid'),
+    key: text(props, 'key'),
+    revision: text(props, 'revision'),
+    title: text(props, 'title'),
+    text: optionalText(props, 'text'),
+    order: integer(props, 'order'),
+  };
+}
+
+export const HEADINGS_BY_UID = `
+UNWIND $keys AS key
+MATCH (h:Heading {uid: key})
+RETURN key, properties(h) AS value`;
+
+export const HEADINGS_OF_REVISIONS = `
+UNWIND $keys AS key
+MATCH (:Revision {key: key})-[:CONTAINS]->(h:Heading)
+RETURN key, properties(h) AS value
+ORDER BY h.order`;
+
+export const HEADINGS_OF_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (h:Heading)-[:CONTAINS]->(:Provision {uid: key})
+RETURN key, properties(h) AS value`;
+
+type Row = { key: string; value: Props };
+
+export function createHeadingLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A heading by uid (`<revision>|<key>`); null when there is none. */
+    headingByUid: makeLoader<string, HeadingModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('headingsByUid', HEADINGS_BY_UID, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
+    }),
+    /** The headings of a revision (by revision key), in reading order. */
+    headingsOfRevision: makeLoader<string, HeadingModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('headingsOfRevisions', HEADINGS_OF_REVISIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
+    }),
+    /** The heading a provision (by uid) sits under. */
+    headingOfProvision: makeLoader<string, HeadingModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('headingsOfProvisions', HEADINGS_OF_PROVISIONS, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
+    }),
+  };
+}

@@ -1,0 +1,224 @@
+/**
+ * Instruments (Acts, regulations, codes, guidance, conventions, ...) and their provisions
+ * (sections, regulations), with the links between them: ISSUED_UNDER, GUIDANCE_UNDER and
+ * DISAPPLIES (the Code rests on s.145 and s.169 of the 2014 Act and s.2 of the 2006 Act,
+ * clauses 1.1 and 1.2), PART_OF, and RELATED_TO.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, oneOf, optionalInteger, optionalText, text, type Props } from './graph-values.ts';
+import type { Page, PageRequest } from './pagination.ts';
+import type { QueryRunner } from './run-query.ts';
+import {
+  ENABLING_RELATIONS,
+  INSTRUMENT_KINDS,
+  INSTRUMENT_RELATION_KINDS,
+  LEGAL_PROVISION_KINDS,
+  type EnablingRelation,
+  type InstrumentKind,
+  type InstrumentRelationKind,
+  type LegalProvisionKind,
+} from './vocabulary.ts';
+
+export interface InstrumentModel {
+  __typename: 'Instrument';
+  key: string;
+  kind: InstrumentKind;
+  title: string;
+  shortTitle: string | null;
+  year: number | null;
+  url: string | null;
+  status: string | null;
+  description: string | null;
+}
+
+export interface LegalProvisionModel {
+  __typename: 'LegalProvision';
+  key: string;
+  instrumentKey: string;
+  kind: LegalProvisionKind;
+  number: string;
+  subsection: string | null;
+  title: string | null;
+  url: string | null;
+  description: string | null;
+}
+
+export interface EnablingLinkModel {
+  relation: EnablingRelation;
+  location: string | null;
+  provision: LegalProvisionModel;
+}
+
+export interface EnabledInstrumentModel {
+  relation: EnablingRelation;
+  location: string | null;
+  instrument: InstrumentModel;
+}
+
+export interface InstrumentRelationModel {
+  relation: InstrumentRelationKind;
+  direction: 'OUTGOING' | 'INCOMING';
+  instrument: InstrumentModel;
+}
+
+export function toInstrument(value: unknown): InstrumentModel {
+  const props = asProps(value, 'instrument');
+  return {
+    __typename: 'Instrument',
+    key: text(props, 'key'),
+    kind: oneOf(props, 'kind', INSTRUMENT_KINDS),
+    title: text(props, 'title'),
+    shortTitle: optionalText(props, 'shortTitle'),
+    year: optionalInteger(props, 'year'),
+    url: optionalText(props, 'url'),
+    status: optionalText(props, 'status'),
+    description: optionalText(props, 'description'),
+  };
+}
+
+export function toLegalProvision(value: unknown): LegalProvisionModel {
+  const props = asProps(value, 'legal provision');
+  return {
+    __typename: 'LegalProvision',
+    key: text(props, 'key'),
+    instrumentKey: text(props, 'instrumentKey'),
+    kind: oneOf(props, 'kind', LEGAL_PROVISION_KINDS),
+    number: text(props, 'number'),
+    subsection: optionalText(props, 'subsection'),
+    title: optionalText(props, 'title'),
+    url: optionalText(props, 'url'),
+    description: optionalText(props, 'description'),
+  };
+}
+
+/** "Section 145", "Section 17(9)", "Regulation 18". */
+export function legalProvisionLabel(provision: Pick<LegalProvisionModel, 'kind' | 'number' | 'subsection'>): string {
+  const sub = provision.subsection === null ? '' : `(${provision.subsection})`;
+  switch (provision.kind) {
+    case 'SECTION':
+      return `Section ${provision.number}${sub}`;
+    case 'REGULATION':
+      return `Regulation ${provision.number}${sub}`;
+  }
+}
+
+/** Instruments in the order of InstrumentKind (Acts first), then year and title. */
+const INSTRUMENT_ORDER = `CASE i.kind ${INSTRUMENT_KINDS.map((kind, index) => `WHEN '${kind}' THEN ${index}`).join(' ')} ELSE ${INSTRUMENT_KINDS.length} END, i.year, i.title`;
+
+/** Sections before regulations; numbers in numeric order (145 after 15), then subsections. */
+const LEGAL_PROVISION_ORDER = `lp.kind, toInteger(lp.number), lp.number, coalesce(lp.subsection, '')`;
+
+export const INSTRUMENTS_BY_KEY = `
+UNWIND $keys AS key
+MATCH (i:Instrument {key: key})
+RETURN key, properties(i) AS value`;
+
+export const INSTRUMENTS_OF_KIND = `
+MATCH (i:Instrument)
+WHERE $kind IS NULL OR i.kind = $kind
+WITH i ORDER BY ${INSTRUMENT_ORDER}
+WITH collect(i) AS matched
+RETURN size(matched) AS totalCount, [i IN matched[$offset..($offset + $limit)] | properties(i)] AS page`;
+
+export const LEGAL_PROVISIONS_BY_KEY = `
+UNWIND $keys AS key
+MATCH (lp:LegalProvision {key: key})
+RETURN key, properties(lp) AS value`;
+
+export const LEGAL_PROVISIONS_OF_INSTRUMENTS = `
+UNWIND $keys AS key
+MATCH (lp:LegalProvision)-[:PART_OF]->(:Instrument {key: key})
+RETURN key, properties(lp) AS value
+ORDER BY ${LEGAL_PROVISION_ORDER}`;
+
+export const ENABLING_PROVISIONS_OF_INSTRUMENTS = `
+UNWIND $keys AS key
+MATCH (:Instrument {key: key})-[e:ISSUED_UNDER|GUIDANCE_UNDER|DISAPPLIES]->(lp:LegalProvision)
+RETURN key, {relation: type(e), location: e.location, provision: properties(lp)} AS value
+ORDER BY CASE type(e) WHEN 'ISSUED_UNDER' THEN 0 WHEN 'GUIDANCE_UNDER' THEN 1 ELSE 2 END, e.location, lp.instrumentKey, ${LEGAL_PROVISION_ORDER}`;
+
+export const INSTRUMENTS_ENABLED_BY = `
+UNWIND $keys AS key
+MATCH (i:Instrument)-[e:ISSUED_UNDER|GUIDANCE_UNDER|DISAPPLIES]->(:LegalProvision {key: key})
+RETURN key, {relation: type(e), location: e.location, instrument: properties(i)} AS value
+ORDER BY CASE type(e) WHEN 'ISSUED_UNDER' THEN 0 WHEN 'GUIDANCE_UNDER' THEN 1 ELSE 2 END, ${INSTRUMENT_ORDER}`;
+
+export const RELATED_INSTRUMENTS = `
+UNWIND $keys AS key
+MATCH (:Instrument {key: key})-[r:RELATED_TO]-(i:Instrument)
+RETURN key, {relation: r.relation, direction: CASE WHEN startNode(r).key = key THEN 'OUTGOING' ELSE 'INCOMING' END, instrument: properties(i)} AS value
+ORDER BY ${INSTRUMENT_ORDER}`;
+
+type Row = { key: string; value: Props };
+
+function toEnablingLink(value: unknown): EnablingLinkModel {
+  const props = asProps(value, 'enabling link');
+  return {
+    relation: oneOf(props, 'relation', ENABLING_RELATIONS),
+    location: optionalText(props, 'location'),
+    provision: toLegalProvision(props['provision']),
+  };
+}
+
+function toEnabledInstrument(value: unknown): EnabledInstrumentModel {
+  const props = asProps(value, 'enabled instrument');
+  return {
+    relation: oneOf(props, 'relation', ENABLING_RELATIONS),
+    location: optionalText(props, 'location'),
+    instrument: toInstrument(props['instrument']),
+  };
+}
+
+function toInstrumentRelation(value: unknown): InstrumentRelationModel {
+  const props = asProps(value, 'instrument relation');
+  return {
+    relation: oneOf(props, 'relation', INSTRUMENT_RELATION_KINDS),
+    direction: oneOf(props, 'direction', ['OUTGOING', 'INCOMING'] as const),
+    instrument: toInstrument(props['instrument']),
+  };
+}
+
+export function createInstrumentLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** An instrument by key; null when there is none. */
+    instrumentByKey: makeLoader<string, InstrumentModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('instrumentsByKey', INSTRUMENTS_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toInstrument(row.value) })));
+    }),
+    /** A section or regulation by key; null when there is none. */
+    legalProvisionByKey: makeLoader<string, LegalProvisionModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('legalProvisionsByKey', LEGAL_PROVISIONS_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalProvision(row.value) })));
+    }),
+    /** The sections or regulations of an instrument the graph holds, in number order. */
+    legalProvisionsOfInstrument: makeLoader<string, LegalProvisionModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('legalProvisionsOfInstruments', LEGAL_PROVISIONS_OF_INSTRUMENTS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalProvision(row.value) })));
+    }),
+    /** What an instrument is issued under, is guidance under, or disapplies. */
+    enablingProvisionsOfInstrument: makeLoader<string, EnablingLinkModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('enablingProvisionsOfInstruments', ENABLING_PROVISIONS_OF_INSTRUMENTS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toEnablingLink(row.value) })));
+    }),
+    /** The instruments that rest on a section or regulation. */
+    instrumentsEnabledBy: makeLoader<string, EnabledInstrumentModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('instrumentsEnabledBy', INSTRUMENTS_ENABLED_BY, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toEnabledInstrument(row.value) })));
+    }),
+    /** The instruments an instrument relates to, either way. */
+    relatedInstruments: makeLoader<string, InstrumentRelationModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('relatedInstruments', RELATED_INSTRUMENTS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toInstrumentRelation(row.value) })));
+    }),
+  };
+}
+
+/** One page of the instruments, optionally of one kind. */
+export async function findInstruments(runner: QueryRunner, kind: InstrumentKind | null, request: PageRequest): Promise<Page<InstrumentModel>> {
+  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('instrumentsOfKind', INSTRUMENTS_OF_KIND, {
+    kind,
+    offset: request.offset,
+    limit: request.limit,
+  });
+  return { items: (row?.page ?? []).map(toInstrument), totalCount: row?.totalCount ?? 0, offset: request.offset };
+}

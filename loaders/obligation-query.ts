@@ -1,0 +1,148 @@
+/**
+ * The obligations query with combinable filters (issue 4, point 3), built by pure functions
+ * (STYLE.md habit 5): the Cypher varies only by which filters are present; every value the
+ * user gives travels as a parameter. Pinned by unit snapshots (test/unit/cypher-*.test.ts).
+ */
+import { badUserInput } from '../server/errors.ts';
+import { citesPredicate } from './citation.ts';
+import { toFullTextQuery } from './full-text.ts';
+import type { PageRequest } from './pagination.ts';
+import type { Force, Modality, Qualifier } from './vocabulary.ts';
+
+/** The filter as the API receives it (schema/obligation.graphql `ObligationFilter`). */
+export interface ObligationFilterInput {
+  modality?: readonly Modality[] | null;
+  force?: Force | null;
+  addressee?: string | null;
+  appliesTo?: string | null;
+  provision?: string | null;
+  standard?: string | null;
+  principle?: string | null;
+  heading?: string | null;
+  qualifier?: Qualifier | null;
+  citing?: string | null;
+  text?: string | null;
+}
+
+/** A checked filter: every field is a value or null, and free text is a safe Lucene query. */
+export interface ObligationCriteria {
+  modalities: Modality[] | null;
+  force: Force | null;
+  addressee: string | null;
+  appliesTo: string | null;
+  provision: string | null;
+  standard: string | null;
+  principle: string | null;
+  heading: string | null;
+  qualifier: Qualifier | null;
+  citing: string | null;
+  fullText: string | null;
+}
+
+export const PROVISION_KEY = /^(\d+\.\d+|P\d+|S\d+)$/;
+export const OBLIGATION_KEY = /^(\d+\.\d+|P\d+|S\d+)\/[1-9]\d*$/;
+
+function keyLike(value: string | null | undefined, pattern: RegExp, argument: string, example: string): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (!pattern.test(trimmed)) throw badUserInput(`${argument} must be ${example}; got "${value}"`, argument);
+  return trimmed;
+}
+
+function nonEmpty(value: string | null | undefined, argument: string, example: string): string | null {
+  if (value === null || value === undefined) return null;
+  const trimmed = value.trim();
+  if (trimmed === '') throw badUserInput(`${argument} must be ${example}; got an empty string`, argument);
+  return trimmed;
+}
+
+/**
+ * Checks the form of each filter value (not whether the keys exist: see findObligations).
+ * Throws BAD_USER_INPUT with a valid example for the first value that is wrong.
+ */
+export function toObligationCriteria(filter: ObligationFilterInput | null | undefined): ObligationCriteria {
+  const f = filter ?? {};
+  if (f.modality !== null && f.modality !== undefined && f.modality.length === 0) {
+    throw badUserInput('filter.modality must list at least one modality, such as [MUST, MUST_NOT]; got []', 'filter.modality');
+  }
+  return {
+    modalities: f.modality === null || f.modality === undefined ? null : [...new Set(f.modality)],
+    force: f.force ?? null,
+    addressee: nonEmpty(f.addressee, 'filter.addressee', 'a body\'s key, such as "commissioner"'),
+    appliesTo: nonEmpty(f.appliesTo, 'filter.appliesTo', 'a body\'s key, such as "local-health-board"'),
+    provision: keyLike(f.provision, PROVISION_KEY, 'filter.provision', 'a provision\'s key, such as "1.53", "P3" or "S8"'),
+    standard: keyLike(f.standard, /^S\d+$/, 'filter.standard', 'a standard\'s key, such as "S8"'),
+    principle: keyLike(f.principle, /^P\d+$/, 'filter.principle', 'a principle\'s key, such as "P3"'),
+    heading: nonEmpty(f.heading, 'filter.heading', 'a heading\'s key, such as "safeguarding"'),
+    qualifier: f.qualifier ?? null,
+    citing: nonEmpty(f.citing, 'filter.citing', 'an instrument\'s key, such as "ukpga/2010/15"'),
+    fullText: f.text === null || f.text === undefined ? null : toFullTextQuery(f.text, 'filter.text'),
+  };
+}
+
+export interface CypherQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * One page of the obligations of `revision` that match every criterion, in reading order,
+ * with the total: `RETURN totalCount, page` (page = the obligations' properties).
+ */
+export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest): CypherQuery {
+  const params: Record<string, unknown> = { revision, offset: page.offset, limit: page.limit };
+  const where: string[] = [];
+  let match: string;
+  if (criteria.fullText !== null) {
+    params['fullText'] = criteria.fullText;
+    match = `CALL db.index.fulltext.queryNodes('obligationText', $fullText) YIELD node AS o\nWITH o WHERE o.revision = $revision`;
+  } else {
+    match = 'MATCH (o:Obligation {revision: $revision})';
+  }
+  if (criteria.modalities !== null) {
+    params['modalities'] = criteria.modalities;
+    where.push('o.modality IN $modalities');
+  }
+  if (criteria.force !== null) {
+    params['force'] = criteria.force;
+    where.push('o.force = $force');
+  }
+  if (criteria.qualifier !== null) {
+    params['qualifier'] = criteria.qualifier;
+    where.push('$qualifier IN o.qualifiers');
+  }
+  if (criteria.addressee !== null) {
+    params['addressee'] = criteria.addressee;
+    where.push('EXISTS { (o)-[:ADDRESSES]->(:Body {key: $addressee}) }');
+  }
+  if (criteria.appliesTo !== null) {
+    params['appliesTo'] = criteria.appliesTo;
+    where.push('EXISTS { MATCH (o)-[:APPLIES_TO]->(bound:Body) WHERE bound.key = $appliesTo OR EXISTS { (bound)-[:MEMBER_OF]->(:Body {key: $appliesTo}) } }');
+  }
+  if (criteria.provision !== null) {
+    params['provision'] = criteria.provision;
+    where.push('EXISTS { (o)-[:STATED_IN]->(:Provision {key: $provision}) }');
+  }
+  if (criteria.standard !== null) {
+    params['standard'] = criteria.standard;
+    where.push('EXISTS { (o)-[:STATED_IN]->(:Standard {key: $standard}) }');
+  }
+  if (criteria.principle !== null) {
+    params['principle'] = criteria.principle;
+    where.push('EXISTS { (o)-[:STATED_IN]->(:Principle {key: $principle}) }');
+  }
+  if (criteria.heading !== null) {
+    params['heading'] = criteria.heading;
+    where.push('EXISTS { (o)-[:STATED_IN]->(:Provision)<-[:CONTAINS]-(:Heading {key: $heading}) }');
+  }
+  if (criteria.citing !== null) {
+    params['citing'] = criteria.citing;
+    where.push(citesPredicate('o', '$citing', 'CITES|CITES_DUTY_OF'));
+  }
+  const filter = where.length === 0 ? '' : `\nWITH o WHERE ${where.join('\n  AND ')}`;
+  const cypher = `${match}${filter}
+WITH o ORDER BY o.order
+WITH collect(o) AS matched
+RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | properties(o)] AS page`;
+  return { cypher, params };
+}

@@ -1,0 +1,183 @@
+/**
+ * Obligations (DESIGN.md, "Obligations: how the text is read"): by uid, stated in a
+ * provision, who they apply to and why (APPLIES_TO, the applicability rule), and the
+ * legislation that gives them force.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { toBody, type BodyModel } from './body.ts';
+import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, type Props } from './graph-values.ts';
+import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
+import type { QueryRunner } from './run-query.ts';
+import {
+  APPLICABILITY_REASONS,
+  ENABLING_RELATIONS,
+  FORCES,
+  MODALITIES,
+  QUALIFIERS,
+  type ApplicabilityReason,
+  type Force,
+  type Modality,
+  type Qualifier,
+} from './vocabulary.ts';
+
+export interface ObligationModel {
+  __typename: 'Obligation';
+  uid: string;
+  key: string;
+  revision: string;
+  text: string;
+  modality: Modality;
+  force: Force;
+  trigger: string;
+  triggerStart: number;
+  triggerEnd: number;
+  qualifiers: Qualifier[];
+  fromOverride: boolean;
+  overrideReason: string | null;
+  order: number;
+}
+
+export interface ApplicabilityModel {
+  body: BodyModel;
+  reason: ApplicabilityReason;
+  explanation: string;
+  /** The key of the named body that brings this one in, if any. */
+  via: string | null;
+}
+
+export type LegalBasisRelation = 'ISSUED_UNDER' | 'GUIDANCE_UNDER' | 'RESTATES_DUTY_OF';
+
+export interface LegalBasisModel {
+  relation: LegalBasisRelation;
+  location: string | null;
+  provision: LegalProvisionModel;
+}
+
+export function toObligation(value: unknown): ObligationModel {
+  const props = asProps(value, 'obligation');
+  return {
+    __typename: 'Obligation',
+    uid: text(props, 'uid'),
+    key: text(props, 'key'),
+    revision: text(props, 'revision'),
+    text: text(props, 'text'),
+    modality: oneOf(props, 'modality', MODALITIES),
+    force: oneOf(props, 'force', FORCES),
+    trigger: text(props, 'trigger'),
+    triggerStart: integer(props, 'triggerStart'),
+    triggerEnd: integer(props, 'triggerEnd'),
+    qualifiers: oneOfList(props, 'qualifiers', QUALIFIERS),
+    fromOverride: flag(props, 'fromOverride'),
+    overrideReason: optionalText(props, 'overrideReason'),
+    order: integer(props, 'order'),
+  };
+}
+
+/** The obligation's number within its provision: 3 for S8/3. */
+export function obligationNumber(key: string): number {
+  const number = Number(key.slice(key.lastIndexOf('/') + 1));
+  return Number.isInteger(number) ? number : 0;
+}
+
+export const OBLIGATIONS_BY_UID = `
+UNWIND $keys AS key
+MATCH (o:Obligation {uid: key})
+RETURN key, properties(o) AS value`;
+
+export const OBLIGATIONS_OF_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (:Provision {uid: key})<-[:STATED_IN]-(o:Obligation)
+RETURN key, properties(o) AS value
+ORDER BY o.order`;
+
+export const APPLICABILITY_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (:Obligation {uid: key})-[a:APPLIES_TO]->(b:Body)
+RETURN key, {body: properties(b), reason: a.reason, explanation: a.explanation, via: a.via} AS value
+ORDER BY b.name`;
+
+/**
+ * What gives an obligation force: what the Code of its revision is issued under or is
+ * guidance under (clauses 1.1, 1.2), and any statutory duty it restates (CITES_DUTY_OF).
+ */
+export const LEGAL_BASIS_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (o:Obligation {uid: key})
+OPTIONAL MATCH (:Revision {key: o.revision})-[:REVISION_OF]->(code:Instrument)
+RETURN key,
+  [(code)-[e:ISSUED_UNDER|GUIDANCE_UNDER]->(lp:LegalProvision) | {relation: type(e), location: e.location, provision: properties(lp)}] AS enabling,
+  [(o)-[:CITES_DUTY_OF]->(lp:LegalProvision) | properties(lp)] AS duties`;
+
+function toApplicability(value: unknown): ApplicabilityModel {
+  const props = asProps(value, 'applicability');
+  return {
+    body: toBody(props['body']),
+    reason: oneOf(props, 'reason', APPLICABILITY_REASONS),
+    explanation: text(props, 'explanation'),
+    via: optionalText(props, 'via'),
+  };
+}
+
+const RELATION_RANK: Record<LegalBasisRelation, number> = { ISSUED_UNDER: 0, GUIDANCE_UNDER: 1, RESTATES_DUTY_OF: 2 };
+
+/** Numbers in numeric order where they are numbers (s.2 before s.145). */
+const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
+
+/**
+ * Orders a legal basis: issued under first, then guidance under, then restated duties; within
+ * each, by where the Code says so, then by Act and section number. Pure, so the order of an
+ * obligation's legal basis and of its trace never depends on the database's row order.
+ */
+export function orderLegalBasis(basis: readonly LegalBasisModel[]): LegalBasisModel[] {
+  return [...basis].sort(
+    (a, b) =>
+      RELATION_RANK[a.relation] - RELATION_RANK[b.relation] ||
+      byNumber(a.location ?? '', b.location ?? '') ||
+      a.provision.instrumentKey.localeCompare(b.provision.instrumentKey) ||
+      byNumber(a.provision.number, b.provision.number) ||
+      byNumber(a.provision.subsection ?? '', b.provision.subsection ?? ''),
+  );
+}
+
+/** Maps a row of LEGAL_BASIS_OF_OBLIGATIONS (enabling links and restated duties). */
+export function toLegalBasis(enabling: unknown[], duties: unknown[]): LegalBasisModel[] {
+  const enablingLinks = enabling.map((value): LegalBasisModel => {
+    const props = asProps(value, 'enabling link');
+    return {
+      relation: oneOf(props, 'relation', ENABLING_RELATIONS.filter((r): r is 'ISSUED_UNDER' | 'GUIDANCE_UNDER' => r !== 'DISAPPLIES')),
+      location: optionalText(props, 'location'),
+      provision: toLegalProvision(props['provision']),
+    };
+  });
+  const restated = duties.map((value): LegalBasisModel => ({ relation: 'RESTATES_DUTY_OF', location: null, provision: toLegalProvision(value) }));
+  return orderLegalBasis([...enablingLinks, ...restated]);
+}
+
+type Row = { key: string; value: Props };
+
+export function createObligationLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** An obligation by uid (`<revision>|<key>`); null when there is none. */
+    obligationByUid: makeLoader<string, ObligationModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('obligationsByUid', OBLIGATIONS_BY_UID, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
+    }),
+    /** The obligations a provision (by uid) states, in reading order. */
+    obligationsOfProvision: makeLoader<string, ObligationModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
+    }),
+    /** The bodies an obligation (by uid) binds, with the reason, by body name. */
+    applicabilityOfObligation: makeLoader<string, ApplicabilityModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toApplicability(row.value) })));
+    }),
+    /** The provisions of legislation an obligation (by uid) rests on. */
+    legalBasisOfObligation: makeLoader<string, LegalBasisModel[]>(options, async (keys) => {
+      const rows = await runner.read<{ key: string; enabling: unknown[]; duties: unknown[] }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {
+        keys,
+      });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalBasis(row.enabling, row.duties) }))).map((basis) => basis ?? []);
+    }),
+  };
+}

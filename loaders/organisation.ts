@@ -1,0 +1,53 @@
+/**
+ * Organisations and systems the Code refers to (Social Care Wales, the Capacity Tracker, ...).
+ */
+import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, oneOf, optionalText, text, type Props } from './graph-values.ts';
+import type { QueryRunner } from './run-query.ts';
+import { ORGANISATION_KINDS, type OrganisationKind } from './vocabulary.ts';
+
+export interface OrganisationModel {
+  __typename: 'Organisation';
+  key: string;
+  name: string;
+  kind: OrganisationKind;
+  url: string | null;
+  description: string | null;
+}
+
+export function toOrganisation(value: unknown): OrganisationModel {
+  const props = asProps(value, 'organisation');
+  return {
+    __typename: 'Organisation',
+    key: text(props, 'key'),
+    name: text(props, 'name'),
+    kind: oneOf(props, 'kind', ORGANISATION_KINDS),
+    url: optionalText(props, 'url'),
+    description: optionalText(props, 'description'),
+  };
+}
+
+export const ALL_ORGANISATIONS = `
+MATCH (o:Organisation)
+RETURN properties(o) AS value
+ORDER BY o.name`;
+
+export const ORGANISATIONS_BY_KEY = `
+UNWIND $keys AS key
+MATCH (o:Organisation {key: key})
+RETURN key, properties(o) AS value`;
+
+export async function loadAllOrganisations(runner: QueryRunner): Promise<OrganisationModel[]> {
+  const rows = await runner.read<{ value: Props }>('allOrganisations', ALL_ORGANISATIONS);
+  return rows.map((row) => toOrganisation(row.value));
+}
+
+export function createOrganisationLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** An organisation by key; null when there is none. */
+    organisationByKey: makeLoader<string, OrganisationModel | null>(options, async (keys) => {
+      const rows = await runner.read<{ key: string; value: Props }>('organisationsByKey', ORGANISATIONS_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toOrganisation(row.value) })));
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+/**
+ * Provisions of the Code (clauses, principles, standards; seed/GRAPH.md `Provision`): by
+ * uid, under a heading, stating an obligation, and a revision's provisions page by page.
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, GraphShapeError, integer, optionalText, text, textList, type Props } from './graph-values.ts';
+import type { Page, PageRequest } from './pagination.ts';
+import type { QueryRunner } from './run-query.ts';
+import type { ProvisionKind } from './vocabulary.ts';
+
+export type ProvisionTypeName = 'Clause' | 'Principle' | 'Standard';
+
+export interface ProvisionModel {
+  __typename: ProvisionTypeName;
+  uid: string;
+  key: string;
+  revision: string;
+  kind: ProvisionKind;
+  number: string;
+  title: string | null;
+  text: string;
+  order: number;
+}
+
+const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUSE', Principle: 'PRINCIPLE', Standard: 'STANDARD' };
+const LABEL_OF_KIND: Record<ProvisionKind, ProvisionTypeName> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
+
+export const labelOfProvisionKind = (kind: ProvisionKind): ProvisionTypeName => LABEL_OF_KIND[kind];
+
+/** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
+export function toProvision(value: unknown): ProvisionModel {
+  const { node, labels } = asProps(value, 'provision');
+  const props = asProps(node, 'provision node');
+  const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => textList({ labels }, 'labels').includes(label));
+  if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(props['uid'])} is not a Clause, Principle or Standard`);
+  return {
+    __typename: typeName,
+    uid: text(props, 'uid'),
+    key: text(props, 'key'),
+    revision: text(props, 'revision'),
+    kind: KIND_OF_LABEL[typeName],
+    number: optionalText(props, 'number') ?? text(props, 'key'),
+    title: optionalText(props, 'title'),
+    text: text(props, 'text'),
+    order: integer(props, 'order'),
+  };
+}
+
+/**
+ * A short name for a provision: Clause 1.53; Principle 3: <title>; a standard's printed title
+ * already reads "Standard 8: ...".
+ */
+export function provisionLabel(provision: Pick<ProvisionModel, 'kind' | 'number' | 'title'>): string {
+  switch (provision.kind) {
+    case 'CLAUSE':
+      return `Clause ${provision.number}`;
+    case 'PRINCIPLE':
+      return provision.title === null ? `Principle ${provision.number}` : `Principle ${provision.number}: ${provision.title}`;
+    case 'STANDARD':
+      if (provision.title === null) return `Standard ${provision.number}`;
+      return provision.title.startsWith('Standard ') ? provision.title : `Standard ${provision.number}: ${provision.title}`;
+  }
+}
+
+/** The Cypher map a provision `p` is returned as (read by toProvision). */
+export const PROVISION_VALUE = `{node: properties(p), labels: labels(p)}`;
+
+export const PROVISIONS_BY_UID = `
+UNWIND $keys AS key
+MATCH (p:Provision {uid: key})
+RETURN key, ${PROVISION_VALUE} AS value`;
+
+export const PROVISIONS_OF_HEADINGS = `
+UNWIND $keys AS key
+MATCH (:Heading {uid: key})-[:CONTAINS]->(p:Provision)
+RETURN key, ${PROVISION_VALUE} AS value
+ORDER BY p.order`;
+
+export const PROVISIONS_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (:Obligation {uid: key})-[:STATED_IN]->(p:Provision)
+RETURN key, ${PROVISION_VALUE} AS value`;
+
+/** One page of a revision's provisions in reading order, optionally of one kind (label). */
+export const PROVISIONS_OF_REVISION = `
+MATCH (p:Provision {revision: $revision})
+WHERE $label IS NULL OR $label IN labels(p)
+WITH p ORDER BY p.order
+WITH collect(p) AS matched
+RETURN size(matched) AS totalCount, [p IN matched[$offset..($offset + $limit)] | ${PROVISION_VALUE}] AS page`;
+
+type Row = { key: string; value: Props };
+
+export function createProvisionLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A provision by uid (`<revision>|<key>`); null when there is none. */
+    provisionByUid: makeLoader<string, ProvisionModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('provisionsByUid', PROVISIONS_BY_UID, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
+    }),
+    /** The provisions under a heading (by uid), in reading order. */
+    provisionsOfHeading: makeLoader<string, ProvisionModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('provisionsOfHeadings', PROVISIONS_OF_HEADINGS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
+    }),
+    /** The provision that states an obligation (by the obligation's uid). */
+    provisionOfObligation: makeLoader<string, ProvisionModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('provisionsOfObligations', PROVISIONS_OF_OBLIGATIONS, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
+    }),
+  };
+}
+
+/** One page of a revision's provisions, in reading order. */
+export async function findProvisions(
+  runner: QueryRunner,
+  revision: string,
+  kind: ProvisionKind | null,
+  request: PageRequest,
+): Promise<Page<ProvisionModel>> {
+  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('provisionsOfRevision', PROVISIONS_OF_REVISION, {
+    revision,
+    label: kind === null ? null : labelOfProvisionKind(kind),
+    offset: request.offset,
+    limit: request.limit,
+  });
+  return { items: (row?.page ?? []).map(toProvision), totalCount: row?.totalCount ?? 0, offset: request.offset };
+}

@@ -1,0 +1,74 @@
+/**
+ * Glossary terms of the Code (revision-owned, `(Revision)-[:CONTAINS]->(Term)`).
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, integer, text, type Props } from './graph-values.ts';
+import type { Page, PageRequest } from './pagination.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export interface TermModel {
+  __typename: 'Term';
+  uid: string;
+  key: string;
+  revision: string;
+  term: string;
+  definition: string;
+  order: number;
+}
+
+export function toTerm(value: unknown): TermModel {
+  const props = asProps(value, 'term');
+  return {
+    __typename: 'Term',
+    uid: text(props, 'uid'),
+    key: text(props, 'key'),
+    revision: text(props, 'revision'),
+    term: text(props, 'term'),
+    definition: text(props, 'definition'),
+    order: integer(props, 'order'),
+  };
+}
+
+export const TERMS_BY_UID = `
+UNWIND $keys AS key
+MATCH (t:Term {uid: key})
+RETURN key, properties(t) AS value`;
+
+export const TERMS_OF_HEADINGS = `
+UNWIND $keys AS key
+MATCH (:Heading {uid: key})-[:CONTAINS]->(t:Term)
+RETURN key, properties(t) AS value
+ORDER BY t.order`;
+
+export const TERMS_OF_REVISION = `
+MATCH (t:Term {revision: $revision})
+WITH t ORDER BY t.order
+WITH collect(t) AS matched
+RETURN size(matched) AS totalCount, [t IN matched[$offset..($offset + $limit)] | properties(t)] AS page`;
+
+type Row = { key: string; value: Props };
+
+export function createTermLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A glossary term by uid (`<revision>|<key>`); null when there is none. */
+    termByUid: makeLoader<string, TermModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('termsByUid', TERMS_BY_UID, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTerm(row.value) })));
+    }),
+    /** The glossary terms under a heading (by uid), in glossary order. */
+    termsOfHeading: makeLoader<string, TermModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('termsOfHeadings', TERMS_OF_HEADINGS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTerm(row.value) })));
+    }),
+  };
+}
+
+/** One page of a revision's glossary, in glossary order. */
+export async function findTerms(runner: QueryRunner, revision: string, request: PageRequest): Promise<Page<TermModel>> {
+  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('termsOfRevision', TERMS_OF_REVISION, {
+    revision,
+    offset: request.offset,
+    limit: request.limit,
+  });
+  return { items: (row?.page ?? []).map(toTerm), totalCount: row?.totalCount ?? 0, offset: request.offset };
+}

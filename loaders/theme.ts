@@ -1,0 +1,89 @@
+/**
+ * Themes of the Regulatory Impact Assessment, which group principles and standards
+ * (`(Theme)-[:GROUPS]->(Principle|Standard)` of every revision that has them).
+ */
+import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
+import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export interface ThemeModel {
+  __typename: 'Theme';
+  key: string;
+  title: string;
+  description: string | null;
+  order: number;
+}
+
+export function toTheme(value: unknown): ThemeModel {
+  const props = asProps(value, 'theme');
+  return {
+    __typename: 'Theme',
+    key: text(props, 'key'),
+    title: text(props, 'title'),
+    description: optionalText(props, 'description'),
+    order: integer(props, 'order'),
+  };
+}
+
+export const ALL_THEMES = `
+MATCH (t:Theme)
+RETURN properties(t) AS value
+ORDER BY t.order`;
+
+export const THEMES_BY_KEY = `
+UNWIND $keys AS key
+MATCH (t:Theme {key: key})
+RETURN key, properties(t) AS value`;
+
+export const THEMES_OF_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (t:Theme)-[:GROUPS]->(:Provision {uid: key})
+RETURN key, properties(t) AS value
+ORDER BY t.order`;
+
+/** Keyed by `<revision>|<theme key>`. */
+export const PROVISIONS_OF_THEMES = `
+UNWIND $targets AS target
+MATCH (:Theme {key: target.key})-[:GROUPS]->(p:Provision {revision: target.revision})
+RETURN target.id AS key, ${PROVISION_VALUE} AS value
+ORDER BY p.order`;
+
+export interface ThemeInRevision {
+  revision: string;
+  key: string;
+}
+
+const targetId = (target: ThemeInRevision): string => `${target.revision}|${target.key}`;
+
+type Row = { key: string; value: Props };
+
+export async function loadAllThemes(runner: QueryRunner): Promise<ThemeModel[]> {
+  const rows = await runner.read<{ value: Props }>('allThemes', ALL_THEMES);
+  return rows.map((row) => toTheme(row.value));
+}
+
+export function createThemeLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** A theme by key; null when there is none. */
+    themeByKey: makeLoader<string, ThemeModel | null>(options, async (keys) => {
+      const rows = await runner.read<Row>('themesByKey', THEMES_BY_KEY, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTheme(row.value) })));
+    }),
+    /** The themes that group a principle or standard (by uid). */
+    themesOfProvision: makeLoader<string, ThemeModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('themesOfProvisions', THEMES_OF_PROVISIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTheme(row.value) })));
+    }),
+    /** The principles and standards a theme groups, within one revision, in reading order. */
+    provisionsOfTheme: makeLoader<ThemeInRevision, ProvisionModel[]>(
+      options,
+      async (targets) => {
+        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
+        const rows = await runner.read<Row>('provisionsOfThemes', PROVISIONS_OF_THEMES, params);
+        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
+      },
+      targetId,
+    ),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * An obligation's trace (DESIGN.md, "What the graph must answer", 1): the ordered chain
+ * obligation → provision → heading → revision → the Code → the Code's enabling provisions
+ * (issued under s.145, guidance under s.169 of the 2014 Act and s.2 of the 2006 Act) →
+ * their Acts. One query per batch of obligations; the chain is put in order by a pure function.
+ */
+import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { toGlobalId, type NodeType } from './global-id.ts';
+import { asProps, oneOf, optionalText, type Props } from './graph-values.ts';
+import { toHeading } from './heading.ts';
+import { legalProvisionLabel, toInstrument, toLegalProvision, type InstrumentModel } from './instrument.ts';
+import { orderLegalBasis, toObligation, type LegalBasisModel } from './obligation.ts';
+import { provisionLabel, toProvision } from './provision.ts';
+import { toRevision } from './revision.ts';
+import type { QueryRunner } from './run-query.ts';
+
+export type TraceStepKind = 'OBLIGATION' | 'PROVISION' | 'HEADING' | 'REVISION' | 'CODE' | 'ENABLING_PROVISION' | 'ACT' | 'INSTRUMENT';
+export type TraceRelation = 'STATED_IN' | 'UNDER_HEADING' | 'PART_OF_REVISION' | 'REVISION_OF' | 'ISSUED_UNDER' | 'GUIDANCE_UNDER' | 'PART_OF';
+
+export interface TraceStepModel {
+  position: number;
+  kind: TraceStepKind;
+  relation: TraceRelation | null;
+  key: string;
+  title: string;
+  url: string | null;
+  nodeId: string;
+}
+
+export const TRACE_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (o:Obligation {uid: key})-[:STATED_IN]->(p:Provision)<-[:CONTAINS]-(h:Heading)<-[:CONTAINS]-(r:Revision)-[:REVISION_OF]->(code:Instrument)
+RETURN key,
+  properties(o) AS obligation,
+  {node: properties(p), labels: labels(p)} AS provision,
+  properties(h) AS heading,
+  properties(r) AS revision,
+  properties(code) AS code,
+  [(code)-[e:ISSUED_UNDER|GUIDANCE_UNDER]->(lp:LegalProvision) |
+    {relation: type(e), location: e.location, provision: properties(lp),
+     instrument: [(lp)-[:PART_OF]->(act:Instrument) | properties(act)][0]}] AS enabling`;
+
+export interface TraceRow {
+  obligation: Props;
+  provision: Props;
+  heading: Props;
+  revision: Props;
+  code: Props;
+  enabling: unknown[];
+}
+
+/**
+ * The ordered steps of one obligation's trace. Enabling provisions come in the order of the
+ * legal basis (issued under first, then guidance under; by clause, Act and section); their
+ * Acts follow, each once, in the order their provisions first appear.
+ */
+export function buildTrace(row: TraceRow): TraceStepModel[] {
+  const obligation = toObligation(row.obligation);
+  const provision = toProvision(row.provision);
+  const heading = toHeading(row.heading);
+  const revision = toRevision(row.revision, null, null);
+  const code = toInstrument(row.code);
+
+  const acts = new Map<string, InstrumentModel>();
+  const links = row.enabling.map((value) => {
+    const props = asProps(value, 'enabling link');
+    const instrument = props['instrument'] === null || props['instrument'] === undefined ? null : toInstrument(props['instrument']);
+    const basis: LegalBasisModel = {
+      relation: oneOf(props, 'relation', ['ISSUED_UNDER', 'GUIDANCE_UNDER'] as const),
+      location: optionalText(props, 'location'),
+      provision: toLegalProvision(props['provision']),
+    };
+    if (instrument !== null) acts.set(instrument.key, instrument);
+    return basis;
+  });
+  const ordered = orderLegalBasis(links).filter((b): b is LegalBasisModel & { relation: 'ISSUED_UNDER' | 'GUIDANCE_UNDER' } => b.relation !== 'RESTATES_DUTY_OF');
+
+  const steps: Omit<TraceStepModel, 'position'>[] = [
+    { kind: 'OBLIGATION', relation: null, key: obligation.key, title: obligation.text, url: null, nodeId: toGlobalId('Obligation', obligation.uid) },
+    {
+      kind: 'PROVISION',
+      relation: 'STATED_IN',
+      key: provision.key,
+      title: provisionLabel(provision),
+      url: null,
+      nodeId: toGlobalId(provision.__typename, provision.uid),
+    },
+    { kind: 'HEADING', relation: 'UNDER_HEADING', key: heading.key, title: heading.title, url: null, nodeId: toGlobalId('Heading', heading.uid) },
+    { kind: 'REVISION', relation: 'PART_OF_REVISION', key: revision.key, title: revision.title, url: null, nodeId: toGlobalId('Revision', revision.key) },
+    { kind: 'CODE', relation: 'REVISION_OF', key: code.key, title: code.title, url: code.url, nodeId: toGlobalId('Instrument', code.key) },
+  ];
+  const actsInOrder: InstrumentModel[] = [];
+  for (const link of ordered) {
+    const act = acts.get(link.provision.instrumentKey);
+    const label = legalProvisionLabel(link.provision);
+    const title = [act === undefined ? label : `${label} of the ${act.title}`, link.provision.title].filter((part) => part !== null).join(': ');
+    steps.push({
+      kind: 'ENABLING_PROVISION',
+      relation: link.relation,
+      key: link.provision.key,
+      title,
+      url: link.provision.url,
+      nodeId: toGlobalId('LegalProvision', link.provision.key),
+    });
+    if (act !== undefined && !actsInOrder.includes(act)) actsInOrder.push(act);
+  }
+  for (const act of actsInOrder) {
+    const nodeType: NodeType = 'Instrument';
+    steps.push({ kind: act.kind === 'ACT' ? 'ACT' : 'INSTRUMENT', relation: 'PART_OF', key: act.key, title: act.title, url: act.url, nodeId: toGlobalId(nodeType, act.key) });
+  }
+  return steps.map((step, index) => ({ position: index + 1, ...step }));
+}
+
+export function createTraceLoaders(runner: QueryRunner, options: LoaderOptions) {
+  return {
+    /** The trace of an obligation (by uid); empty if the obligation is not in a revision's tree. */
+    traceOfObligation: makeLoader<string, TraceStepModel[]>(options, async (keys) => {
+      const rows = await runner.read<TraceRow & { key: string }>('traceOfObligations', TRACE_OF_OBLIGATIONS, { keys });
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: buildTrace(row) }))).map((steps) => steps ?? []);
+    }),
+  };
+}

@@ -1,0 +1,50 @@
+import { toGlobalId, uidOf } from '../loaders/global-id.ts';
+import { obligationNumber } from '../loaders/obligation.ts';
+import { OBLIGATION_KEY } from '../loaders/obligation-query.ts';
+import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import { badUserInput } from '../server/errors.ts';
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { found, present, revisionChoice } from './support.ts';
+
+export const obligationResolvers: Resolvers = {
+  Query: {
+    obligations: async (_parent, args, { loaders }) => {
+      const request = pageRequest(args.first, args.after);
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return { revision, ...toConnection(await loaders.findObligations(revision, args.filter, request)) };
+    },
+    obligation: async (_parent, args, { loaders }) => {
+      const key = args.key.trim();
+      if (!OBLIGATION_KEY.test(key)) throw badUserInput(`key must be an obligation's key, such as "S8/3" or "1.53/1"; got "${args.key}"`, 'key');
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return found(await loaders.obligationByUid.load(uidOf(revision.key, key)), `obligation in revision ${revision.key}`, key, 'S8/3');
+    },
+  },
+  Obligation: {
+    id: (obligation) => toGlobalId('Obligation', obligation.uid),
+    number: (obligation) => obligationNumber(obligation.key),
+    overridden: (obligation) => obligation.fromOverride,
+    provision: async (obligation, _args, { loaders }) =>
+      present(await loaders.provisionOfObligation.load(obligation.uid), `the provision of obligation ${obligation.uid}`),
+    heading: async (obligation, _args, { loaders }) => {
+      const provision = present(await loaders.provisionOfObligation.load(obligation.uid), `the provision of obligation ${obligation.uid}`);
+      return present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`);
+    },
+    revision: async (obligation, _args, { loaders }) => present(await loaders.revisionByKey(obligation.revision), `revision ${obligation.revision}`),
+    addressees: (obligation, _args, { loaders }) => loaders.addresseesOfObligation.load(obligation.uid),
+    appliesTo: async (obligation, { body }, { loaders }) => {
+      const all = await loaders.applicabilityOfObligation.load(obligation.uid);
+      if (body === null || body === undefined) return all;
+      const [asked, members] = await Promise.all([loaders.bodyByKey.load(body), loaders.membersOfGroup.load(body)]);
+      found(asked, 'body', body, 'local-health-board');
+      const wanted = new Set([body, ...members.map((member) => member.key)]);
+      return all.filter((applicability) => wanted.has(applicability.body.key));
+    },
+    cites: (obligation, _args, { loaders }) => loaders.citationsOfObligation.load(obligation.uid),
+    legalBasis: (obligation, _args, { loaders }) => loaders.legalBasisOfObligation.load(obligation.uid),
+    trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),
+  },
+  Applicability: {
+    via: (applicability, _args, { loaders }) => (applicability.via === null ? null : loaders.bodyByKey.load(applicability.via)),
+  },
+};

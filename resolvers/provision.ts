@@ -1,0 +1,52 @@
+import { toGlobalId, uidOf } from '../loaders/global-id.ts';
+import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import { PROVISION_KEY } from '../loaders/obligation-query.ts';
+import { provisionLabel, type ProvisionModel } from '../loaders/provision.ts';
+import { badUserInput } from '../server/errors.ts';
+import type { Context } from '../server/context.ts';
+import type { ClauseResolvers, Resolvers } from './__generated__/resolvers-types.ts';
+import { found, present, revisionChoice } from './support.ts';
+
+/** The fields every kind of provision resolves alike (Clause, Principle, Standard). */
+const provisionFields = {
+  id: (provision: ProvisionModel) => toGlobalId(provision.__typename, provision.uid),
+  label: (provision: ProvisionModel) => provisionLabel(provision),
+  heading: async (provision: ProvisionModel, _args: unknown, { loaders }: Context) =>
+    present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
+  revision: async (provision: ProvisionModel, _args: unknown, { loaders }: Context) =>
+    present(await loaders.revisionByKey(provision.revision), `revision ${provision.revision}`),
+  obligations: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.obligationsOfProvision.load(provision.uid),
+  cites: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.citationsOfProvision.load(provision.uid),
+  footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.footnotesOfProvision.load(provision.uid),
+} satisfies ClauseResolvers;
+
+const themes = (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.themesOfProvision.load(provision.uid);
+
+export const provisionResolvers: Resolvers = {
+  Query: {
+    provision: async (_parent, args, { loaders }) => {
+      const key = args.key.trim();
+      if (!PROVISION_KEY.test(key)) throw badUserInput(`key must be a provision's key, such as "1.53", "P3" or "S8"; got "${args.key}"`, 'key');
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return found(await loaders.provisionByUid.load(uidOf(revision.key, key)), `provision in revision ${revision.key}`, key, '1.53');
+    },
+    provisions: async (_parent, args, { loaders }) => {
+      const request = pageRequest(args.first, args.after);
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return { revision, ...toConnection(await loaders.findProvisions(revision, args.kind ?? null, request)) };
+    },
+  },
+  Provision: {
+    __resolveType: (provision) => provision.__typename,
+  },
+  Clause: provisionFields,
+  Principle: { ...provisionFields, themes },
+  Standard: { ...provisionFields, themes },
+  Footnote: {
+    id: (footnote) => toGlobalId('Footnote', footnote.uid),
+    cites: (footnote, _args, { loaders }) => loaders.citationsOfFootnote.load(footnote.uid),
+  },
+  Citable: {
+    __resolveType: (citable) => citable.__typename,
+  },
+};

@@ -1,0 +1,34 @@
+import { toGlobalId, uidOf } from '../loaders/global-id.ts';
+import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import { CODE_INSTRUMENT_KEY } from '../loaders/vocabulary.ts';
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { found, present, revisionChoice } from './support.ts';
+
+export const revisionResolvers: Resolvers = {
+  Query: {
+    revisions: (_parent, _args, { loaders }) => loaders.revisions(),
+    revision: (_parent, { key, asOf }, { loaders }) => loaders.revisionFor(revisionChoice({ revision: key, asOf })),
+    heading: async (_parent, args, { loaders }) => {
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return found(await loaders.headingByUid.load(uidOf(revision.key, args.key)), `heading in revision ${revision.key}`, args.key, 'safeguarding');
+    },
+  },
+  Revision: {
+    id: (revision) => toGlobalId('Revision', revision.key),
+    instrument: async (revision, _args, { loaders }) =>
+      present(await loaders.instrumentByKey.load(revision.instrumentKey ?? CODE_INSTRUMENT_KEY), `the instrument of revision ${revision.key}`),
+    supersedes: (revision, _args, { loaders }) => (revision.supersedesKey === null ? null : loaders.revisionByKey(revision.supersedesKey)),
+    supersededBy: async (revision, _args, { loaders }) => (await loaders.revisions()).find((r) => r.supersedesKey === revision.key) ?? null,
+    headings: (revision, _args, { loaders }) => loaders.headingsOfRevision.load(revision.key),
+    provisions: async (revision, { kind, first, after }, { loaders }) => ({
+      revision,
+      ...toConnection(await loaders.findProvisions(revision, kind ?? null, pageRequest(first, after))),
+    }),
+  },
+  Heading: {
+    id: (heading) => toGlobalId('Heading', heading.uid),
+    revision: async (heading, _args, { loaders }) => present(await loaders.revisionByKey(heading.revision), `revision ${heading.revision}`),
+    provisions: (heading, _args, { loaders }) => loaders.provisionsOfHeading.load(heading.uid),
+    terms: (heading, _args, { loaders }) => loaders.termsOfHeading.load(heading.uid),
+  },
+};

@@ -1,0 +1,16 @@
+import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { revisionChoice } from './support.ts';
+
+export const searchResolvers: Resolvers = {
+  Query: {
+    search: async (_parent, args, { loaders }) => {
+      const request = pageRequest(args.first, args.after);
+      const revision = await loaders.revisionFor(revisionChoice(args));
+      return { revision, ...toConnection(await loaders.search(revision, args.text, args.kinds ?? null, request)) };
+    },
+  },
+  SearchResult: {
+    __resolveType: (item) => item.__typename,
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * The few helpers resolvers share: turning arguments into what loaders take, and saying
+ * NOT_FOUND (for a key the user gave) or failing loudly (for a link the graph must have).
+ */
+import { GraphShapeError } from '../loaders/graph-values.ts';
+import { isoDay, type RevisionChoice } from '../loaders/revision.ts';
+import { notFound } from '../server/errors.ts';
+
+/** The revision arguments (`revision`, `asOf`) every entry point that reads the Code's text takes. */
+export function revisionChoice(args: { revision?: string | null; asOf?: Date | null }): RevisionChoice {
+  return { revision: args.revision ?? null, asOf: isoDay(args.asOf) };
+}
+
+/** The value, or NOT_FOUND naming what was asked for and a valid key. */
+export function found<T>(value: T | null | undefined, what: string, key: string, example: string): T {
+  if (value === null || value === undefined) throw notFound(what, key, example);
+  return value;
+}
+
+/** The value of a link every node must have (seed/GRAPH.md); its absence is the graph's fault. */
+export function present<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) throw new GraphShapeError(`${what} is missing`);
+  return value;
+}
