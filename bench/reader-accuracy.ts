@@ -27,8 +27,7 @@ process.stdout.write(`${'field'.padEnd(24)} precision   recall   correct/read/an
 for (const [name, s] of rows) {
   process.stdout.write(`${name.padEnd(24)} ${percent(s.precision)}  ${percent(s.recall)}   ${s.correct}/${s.predicted}/${s.expected}\n`);
 }
-const overrides = code.modalUses.length - code.modalUses.filter((u) => !u.notObligationBecause?.startsWith('override:')).length;
-process.stdout.write(`Overrides applied: ${overrides} (obligations from overrides: ${code.obligations.filter((o) => o.fromOverride).length})\n`);
+process.stdout.write(`Overrides applied: ${code.overridesApplied} (obligations from overrides: ${code.obligations.filter((o) => o.fromOverride).length})\n`);
 for (const m of score.missed) process.stdout.write(`MISSED ${m.provision} "${m.trigger}": ${m.text}\n`);
 for (const e of score.extra) process.stdout.write(`EXTRA  ${e.key} "${e.trigger}": ${e.text}\n`);
 for (const w of score.wrongAddressees) process.stdout.write(`ADDRESSEES ${w.key}: annotated [${w.expected.join(', ')}], read [${w.got.join(', ')}]\n`);

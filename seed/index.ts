@@ -43,6 +43,7 @@ export async function seedCode(db: Database, options: { projectRoot?: string } =
     runner,
     code.revisionKey,
     code.modalUses.filter((use) => !use.isObligation).map((use) => ({ provision: use.provision, trigger: use.trigger, because: use.notObligationBecause ?? '' })),
+    code.overridesApplied,
   );
 }
 

@@ -17,6 +17,8 @@ export interface SeedReport {
     byQualifier: Record<string, number>;
     fromOverrides: number;
   };
+  /** Entries of seed/data/overrides.json applied (each changes one modal verb's reading). */
+  overridesApplied: number;
   /** Modal verbs read as not obligations, with the reason, for review. */
   notObligations: { provision: string; trigger: string; because: string }[];
 }
@@ -54,7 +56,12 @@ const tally = (values: string[]): Record<string, number> => {
 };
 
 /** Reads the counts of the seeded graph for one revision. */
-export async function buildSeedReport(runner: QueryRunner, revision: string, notObligations: SeedReport['notObligations']): Promise<SeedReport> {
+export async function buildSeedReport(
+  runner: QueryRunner,
+  revision: string,
+  notObligations: SeedReport['notObligations'],
+  overridesApplied: number,
+): Promise<SeedReport> {
   const labels = await runner.read<{ label: string; count: number }>('seed.report.labels', LABEL_COUNTS);
   const relationships = await runner.read<{ type: string; count: number }>('seed.report.relationships', RELATIONSHIP_COUNTS);
   const [counts] = await runner.read<{ total: number; modalities: string[]; forces: string[]; qualifiers: string[]; fromOverrides: number }>(
@@ -78,6 +85,7 @@ export async function buildSeedReport(runner: QueryRunner, revision: string, not
       byQualifier: tally(counts?.qualifiers ?? []),
       fromOverrides: counts?.fromOverrides ?? 0,
     },
+    overridesApplied,
     notObligations,
   };
 }
@@ -90,7 +98,7 @@ export function formatSeedReport(report: SeedReport): string {
     `Seed report for revision ${report.revision}`,
     table('Nodes by label', report.labels),
     table('Relationships by type', report.relationships),
-    `Obligations: ${report.obligations.total} (from overrides: ${report.obligations.fromOverrides})`,
+    `Obligations: ${report.obligations.total} (from overrides: ${report.obligations.fromOverrides}; overrides applied: ${report.overridesApplied})`,
     table('  by modality', report.obligations.byModality),
     table('  by force', report.obligations.byForce),
     table('  by addressee (named)', report.obligations.byAddressee),

@@ -70,6 +70,8 @@ export interface CodeGraph {
   modalUses: ModalUse[];
   citedDuties: CitedDuty[];
   citations: Citation[];
+  /** How many entries of the override file were applied. */
+  overridesApplied: number;
 }
 
 export function modalityOf(trigger: string): Modality {
@@ -226,5 +228,5 @@ export function readCode(source: string, catalogue: Catalogue, overrides: Overri
     ...footnotes.flatMap((footnote) => citationsOf('Footnote', footnote.key, '', [footnote.number], items, null)),
   ];
 
-  return { instrumentKey, revisionKey, sourceFile, headings, provisions, terms, footnotes, obligations, modalUses: uses, citedDuties, citations };
+  return { instrumentKey, revisionKey, sourceFile, headings, provisions, terms, footnotes, obligations, modalUses: uses, citedDuties, citations, overridesApplied: applied.size };
 }

@@ -59,6 +59,7 @@ describe('seedCode (the Code and its catalogue in Neo4j)', () => {
     expect(report.obligations.byForce).toEqual({ GUIDELINE: 47, REQUIREMENT: 57 });
     expect(report.obligations.byQualifier).toEqual({ HAVE_REGARD: 7, REASONABLE_STEPS: 3, WHERE_APPROPRIATE: 3 });
     expect(report.obligations.fromOverrides).toBe(0);
+    expect(report.overridesApplied).toBe(1);
   });
 
   it('numbers the clauses 1.1 to 1.94 in reading order, with 1.6 restored', async () => {
