@@ -1,8 +1,8 @@
 /**
  * The HTTP service: Apollo Server 5 on Express 5, with health and readiness endpoints,
  * a JSON body limit, CSRF prevention, no operation batching, masked errors, limits on
- * tokens, depth, aliases, directives and cost checked before any resolver runs, and a
- * graceful stop (drain HTTP, then the caller closes the driver).
+ * tokens, depth, aliases, directives and cost checked before any resolver runs, the
+ * offline GraphQL IDE, and a graceful stop (drain HTTP, then the caller closes the driver).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,7 @@ import type { Database } from '../loaders/run-query.ts';
 import { DEFAULT_LIMITS, type Config } from './config.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
+import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { operationLimitRules } from './plugins/operation-limits.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
@@ -55,7 +56,7 @@ export async function startApp({ config, db, batching = true, plugins = [] }: Ap
     validationRules: operationLimitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's own landing page loads Sandbox from a CDN: never serve it.
+      // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
@@ -74,6 +75,7 @@ export async function startApp({ config, db, batching = true, plugins = [] }: Ap
       .catch(() => res.status(503).json({ status: 'unavailable', reason: 'Neo4j is not answering' }));
   });
 
+  app.use(ideRouter());
   app.use(
     '/graphql',
     express.json({ limit: config.bodyLimit }),
