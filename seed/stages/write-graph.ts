@@ -67,16 +67,8 @@ MERGE (p)-[:PART_OF]->(i)`;
 const LINK_BODIES = `
 UNWIND $rows AS row
 MATCH (b:Body {key: row.key})
-UNWIND row.memberOf AS groupKey
-MATCH (g:Body {key: groupKey})
-MERGE (b)-[:MEMBER_OF]->(g)`;
-
-const LINK_BODIES_ACTING = `
-UNWIND $rows AS row
-MATCH (b:Body {key: row.key})
-UNWIND row.actsFor AS forKey
-MATCH (g:Body {key: forKey})
-MERGE (b)-[:ACTS_FOR]->(g)`;
+CALL (b, row) { UNWIND row.memberOf AS groupKey MATCH (g:Body {key: groupKey}) MERGE (b)-[:MEMBER_OF]->(g) }
+CALL (b, row) { UNWIND row.actsFor AS forKey MATCH (g:Body {key: forKey}) MERGE (b)-[:ACTS_FOR]->(g) }`;
 
 const LINK_INSTRUMENTS = `
 UNWIND $rows AS row
@@ -255,8 +247,7 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
         rows: catalogue.themes.map((e) => ({ key: e.key, source: e.source, props: { title: e.title, description: e.description, order: e.order } })),
       });
       await run('seed.partOf', LINK_PROVISIONS_TO_ACTS);
-      await run('seed.memberOf', LINK_BODIES, { rows: catalogue.bodies });
-      await run('seed.actsFor', LINK_BODIES_ACTING, { rows: catalogue.bodies });
+      await run('seed.bodyGroups', LINK_BODIES, { rows: catalogue.bodies });
       await run('seed.instrumentLinks', LINK_INSTRUMENTS, { rows: catalogue.instrumentLinks });
       await run('seed.related', LINK_RELATED, { rows: catalogue.relations.map((r) => ({ ...r, note: nullable(r.note) })) });
       await run('seed.revisions', MERGE_REVISIONS, {

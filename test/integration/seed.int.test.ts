@@ -54,6 +54,10 @@ describe('seedCode (the Code and its catalogue in Neo4j)', () => {
     expect(report.labels).toMatchObject({ Clause: 94, Principle: 7, Standard: 10, Provision: 111, Term: 6, Footnote: 27, Heading: 31, Obligation: 104 });
   });
 
+  it('links bodies to their groups, and each obligation to its provision', () => {
+    expect(report.relationships).toMatchObject({ MEMBER_OF: 5, ACTS_FOR: 2, STATED_IN: 104, ADDRESSES: 92, HAS_FOOTNOTE: 27, CITES_DUTY_OF: 1, GROUPS: 17 });
+  });
+
   it('counts the obligations by modality, force and qualifier', () => {
     expect(report.obligations.byModality).toEqual({ MUST: 57, SHOULD: 46, SHOULD_NOT: 1 });
     expect(report.obligations.byForce).toEqual({ GUIDELINE: 47, REQUIREMENT: 57 });
