@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Standard: '../../loaders/provision.ts#ProvisionModel',
           Footnote: '../../loaders/footnote.ts#FootnoteModel',
           Citable: '../../loaders/citation.ts#CitableModel',
+          RestatedDuty: '../../loaders/citation.ts#RestatedDutyModel',
           Obligation: '../../loaders/obligation.ts#ObligationModel',
           Applicability: '../../loaders/obligation.ts#ApplicabilityModel',
           LegalBasis: '../../loaders/obligation.ts#LegalBasisModel',

@@ -6,7 +6,7 @@
  * restates a statutory duty (CITES_DUTY_OF, clause 1.85) cites that duty's section.
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, GraphShapeError, textList, type Props } from './graph-values.ts';
+import { asProps, GraphShapeError, text, textList, type Props } from './graph-values.ts';
 import { toInstrument, toLegalProvision, type InstrumentModel, type LegalProvisionModel } from './instrument.ts';
 import { toObligation, type ObligationModel } from './obligation.ts';
 import { toOrganisation, type OrganisationModel } from './organisation.ts';
@@ -49,6 +49,23 @@ UNWIND $keys AS key
 MATCH (:Footnote {uid: key})-[:CITES]->(c)
 RETURN key, ${CITED_VALUE} AS value
 ORDER BY ${CITED_ORDER}`;
+
+/** Statutory duties a provision restates (clause 1.85), by section number. */
+export const DUTIES_RESTATED_BY_PROVISIONS = `
+UNWIND $keys AS key
+MATCH (:Provision {uid: key})-[d:CITES_DUTY_OF]->(lp:LegalProvision)
+RETURN key, {provision: properties(lp), text: d.text} AS value
+ORDER BY lp.instrumentKey, lp.number`;
+
+export interface RestatedDutyModel {
+  provision: LegalProvisionModel;
+  text: string;
+}
+
+function toRestatedDuty(value: unknown): RestatedDutyModel {
+  const props = asProps(value, 'restated duty');
+  return { provision: toLegalProvision(props['provision']), text: text(props, 'text') };
+}
 
 /** A citable thing by key, whatever its kind (each kind's key index is used). */
 export const CITABLES_BY_KEY = `
@@ -112,6 +129,11 @@ export function createCitationLoaders(runner: QueryRunner, options: LoaderOption
     citationsOfProvision: citedBy('citedByProvisions', CITED_BY_PROVISIONS),
     /** What a footnote cites (by the footnote's uid). */
     citationsOfFootnote: citedBy('citedByFootnotes', CITED_BY_FOOTNOTES),
+    /** The statutory duties a provision (by uid) restates. */
+    dutiesRestatedByProvision: makeLoader<string, RestatedDutyModel[]>(options, async (keys) => {
+      const rows = await runner.read<Row>('dutiesRestatedByProvisions', DUTIES_RESTATED_BY_PROVISIONS, { keys });
+      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toRestatedDuty(row.value) })));
+    }),
     /** Anything citable by key; null when nothing has that key. */
     citableByKey: makeLoader<string, CitableModel | null>(options, async (keys) => {
       const rows = await runner.read<Row>('citablesByKey', CITABLES_BY_KEY, { keys });

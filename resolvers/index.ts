@@ -1,10 +1,10 @@
 /**
  * Merges the per-domain resolver maps (one file per schema file) into one.
  */
-import { DateResolver } from 'graphql-scalars';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { baseResolvers } from './base.ts';
 import { bodyResolvers } from './body.ts';
+import { DateScalar } from './date.ts';
 import { instrumentResolvers } from './instrument.ts';
 import { obligationResolvers } from './obligation.ts';
 import { organisationResolvers } from './organisation.ts';
@@ -16,7 +16,7 @@ import { themeResolvers } from './theme.ts';
 import { toolkitResolvers } from './toolkit.ts';
 
 export const resolvers: Resolvers[] = [
-  { Date: DateResolver },
+  { Date: DateScalar },
   baseResolvers,
   revisionResolvers,
   provisionResolvers,

@@ -45,6 +45,7 @@ export const obligationResolvers: Resolvers = {
     trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),
   },
   Applicability: {
-    via: (applicability, _args, { loaders }) => (applicability.via === null ? null : loaders.bodyByKey.load(applicability.via)),
+    via: (applicability, _args, { loaders }) =>
+      applicability.via === null || applicability.via === applicability.body.key ? null : loaders.bodyByKey.load(applicability.via),
   },
 };

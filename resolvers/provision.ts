@@ -18,6 +18,7 @@ const provisionFields = {
   obligations: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.obligationsOfProvision.load(provision.uid),
   cites: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.citationsOfProvision.load(provision.uid),
   footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.footnotesOfProvision.load(provision.uid),
+  restatesDuties: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.dutiesRestatedByProvision.load(provision.uid),
 } satisfies ClauseResolvers;
 
 const themes = (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.themesOfProvision.load(provision.uid);

@@ -6,7 +6,7 @@ import type { RevisionModel } from '../../loaders/revision.ts';
 import type { HeadingModel } from '../../loaders/heading.ts';
 import type { ProvisionModel } from '../../loaders/provision.ts';
 import type { FootnoteModel } from '../../loaders/footnote.ts';
-import type { CitableModel } from '../../loaders/citation.ts';
+import type { CitableModel, RestatedDutyModel } from '../../loaders/citation.ts';
 import type { ObligationModel, ApplicabilityModel, LegalBasisModel } from '../../loaders/obligation.ts';
 import type { TraceStepModel } from '../../loaders/trace.ts';
 import type { BodyModel } from '../../loaders/body.ts';
@@ -135,6 +135,8 @@ export type Clause = Node & Provision & {
   obligations: Array<Obligation>;
   /** Where the clause comes in the Code's reading order (1 is the first). */
   order: Scalars['Int']['output'];
+  /** Statutory duties of other legislation this clause restates (not obligations the Code creates). */
+  restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this clause belongs to. */
   revision: Revision;
   /** The clause's full text as published, including its lists, without footnote markers. */
@@ -726,6 +728,8 @@ export type Principle = Node & Provision & {
   obligations: Array<Obligation>;
   /** Where the principle comes in the Code's reading order (1 is the first provision). */
   order: Scalars['Int']['output'];
+  /** Statutory duties of other legislation this principle restates (not obligations the Code creates). */
+  restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this principle belongs to. */
   revision: Revision;
   /** The principle's full text as published. */
@@ -770,6 +774,12 @@ export type Provision = {
   obligations: Array<Obligation>;
   /** Where the provision comes in the Code's reading order (1 is the first). */
   order: Scalars['Int']['output'];
+  /**
+   * Statutory duties of other legislation this provision restates (clause 1.85 restates section
+   * 28 of the Children Act 2004). They are not obligations the Code creates, so they are not in
+   * `obligations`.
+   */
+  restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this provision belongs to. */
   revision: Revision;
   /** The provision's full text as published, including its lists, without footnote markers. */
@@ -1142,6 +1152,15 @@ export type RelationDirection =
   /** From this thing to the other. */
   | 'OUTGOING';
 
+/** A statutory duty of other legislation that a provision of the Code restates. */
+export type RestatedDuty = {
+  __typename?: 'RestatedDuty';
+  /** The section that imposes the duty, such as section 28 of the Children Act 2004. */
+  provision: LegalProvision;
+  /** The words of the Code that restate the duty. */
+  text: Scalars['String']['output'];
+};
+
 /**
  * One version of the Code of Practice. The Code is revised every two years; each revision
  * keeps its own text, headings, provisions and obligations, so any date can be answered with
@@ -1311,6 +1330,8 @@ export type Standard = Node & Provision & {
   obligations: Array<Obligation>;
   /** Where the standard comes in the Code's reading order (1 is the first provision). */
   order: Scalars['Int']['output'];
+  /** Statutory duties of other legislation this standard restates (not obligations the Code creates). */
+  restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this standard belongs to. */
   revision: Revision;
   /** The standard's full text as published. */
@@ -1669,6 +1690,7 @@ export type ResolversTypes = {
   Qualifier: Qualifier;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: RelationDirection;
+  RestatedDuty: ResolverTypeWrapper<RestatedDutyModel>;
   Revision: ResolverTypeWrapper<RevisionModel>;
   RevisionStatus: RevisionStatus;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
@@ -1725,6 +1747,7 @@ export type ResolversParentTypes = {
   ProvisionConnection: Omit<ProvisionConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ProvisionEdge']>, nodes: Array<ResolversParentTypes['Provision']>, revision: ResolversParentTypes['Revision'] };
   ProvisionEdge: Omit<ProvisionEdge, 'node'> & { node: ResolversParentTypes['Provision'] };
   Query: Record<PropertyKey, never>;
+  RestatedDuty: RestatedDutyModel;
   Revision: RevisionModel;
   SearchHit: SearchHitModel;
   SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']>, revision: ResolversParentTypes['Revision'] };
@@ -1778,6 +1801,7 @@ export type ClauseResolvers<ContextType = Context, ParentType extends ResolversP
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1952,6 +1976,7 @@ export type PrincipleResolvers<ContextType = Context, ParentType extends Resolve
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
@@ -2001,6 +2026,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   toolkitItem?: Resolver<Maybe<ResolversTypes['ToolkitItem']>, ParentType, ContextType, RequireFields<QueryToolkitItemArgs, 'key'>>;
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
+};
+
+export type RestatedDutyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
+  provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
@@ -2064,6 +2094,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
@@ -2164,6 +2195,7 @@ export type Resolvers<ContextType = Context> = {
   ProvisionConnection?: ProvisionConnectionResolvers<ContextType>;
   ProvisionEdge?: ProvisionEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RestatedDuty?: RestatedDutyResolvers<ContextType>;
   Revision?: RevisionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
