@@ -1,0 +1,80 @@
+/**
+ * The loaders batch (issue 4, point 4): the Neo4j round trips of an operation grow with its
+ * depth, not with the number of nodes it returns. Counted by the debug extension
+ * (`extensions.queries`), over HTTP, on the seeded Code.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededTestServer } from '../support/seeded.ts';
+import { startTestServer, type TestServer } from '../support/test-neo4j.ts';
+
+let batched: TestServer;
+let unbatched: TestServer;
+
+beforeAll(async () => {
+  batched = await seededTestServer({ debugQueries: true });
+  unbatched = await startTestServer({ debugQueries: true, batching: false });
+}, 180_000);
+
+afterAll(async () => {
+  await batched.close();
+  await unbatched.close();
+});
+
+const OBLIGATIONS_WITH_EVERYTHING = `query ($first: Int) {
+  obligations(asOf: "2024-09-01", first: $first) {
+    totalCount
+    nodes {
+      key text modality force
+      provision { key label }
+      addressees { key name }
+      cites { __typename ... on Instrument { key } ... on LegalProvision { key } ... on ToolkitItem { key } ... on Organisation { key } }
+      trace { position kind key title url }
+    }
+  }
+}`;
+
+interface Answer {
+  data?: { obligations: { totalCount: number; nodes: unknown[] } };
+  errors?: unknown[];
+  queries?: { roundTrips: number; statements: string[] };
+}
+
+async function run(server: TestServer, first: number): Promise<Answer> {
+  const body = await server.graphql<{ obligations: { totalCount: number; nodes: unknown[] } }>(OBLIGATIONS_WITH_EVERYTHING, { first });
+  return { data: body.data, errors: body.errors, queries: body.extensions?.['queries'] as Answer['queries'] };
+}
+
+describe('Neo4j round trips of an operation', () => {
+  it('costs six round trips for 100 obligations with their provisions, addressees, citations and traces', async () => {
+    const answer = await run(batched, 100);
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.obligations.nodes).toHaveLength(100);
+    expect(answer.queries).toEqual({
+      roundTrips: 6,
+      statements: ['allRevisions', 'obligations', 'provisionsOfObligations', 'addresseesOfObligations', 'citedByObligations', 'traceOfObligations'],
+    });
+  });
+
+  it('costs the same for 10 obligations as for 100: round trips follow the depth of the query, not its size', async () => {
+    const ten = await run(batched, 10);
+    const hundred = await run(batched, 100);
+    expect(ten.queries?.roundTrips).toBe(hundred.queries?.roundTrips);
+  });
+
+  it('costs one round trip per obligation and field with batching off, for the same answer', async () => {
+    const withBatching = await run(batched, 100);
+    const without = await run(unbatched, 100);
+    expect(without.data).toEqual(withBatching.data);
+    // allRevisions and obligations once, then four loads for each of the 100 obligations.
+    expect(without.queries?.roundTrips).toBe(2 + 4 * 100);
+  });
+
+  it('fetches 30 obligations by their global ids in one round trip', async () => {
+    const ids = (await batched.graphql<{ obligations: { nodes: { id: string }[] } }>('{ obligations(asOf: "2024-09-01", first: 30) { nodes { id } } }')).data?.obligations.nodes.map(
+      (n) => n.id,
+    );
+    const answer = await batched.graphql<{ nodes: { id: string }[] }>('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+    expect(answer.data?.nodes.map((n) => n.id)).toEqual(ids);
+    expect(answer.extensions?.['queries']).toEqual({ roundTrips: 1, statements: ['obligationsByUid'] });
+  });
+});

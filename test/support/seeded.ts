@@ -1,0 +1,28 @@
+/**
+ * A test server over the seeded Code: empties the run's Neo4j, seeds the Code exactly as
+ * `npm run seed` does (seed/index.ts), then starts the real HTTP server on a free port.
+ * The API's integration tests (test/integration/api-*.int.test.ts) read exact answers from it.
+ */
+import { QueryRunner } from '../../loaders/run-query.ts';
+import { seedCode } from '../../seed/index.ts';
+import { connectTestDatabase, startTestServer, type GraphQLBody, type TestServer } from './test-neo4j.ts';
+
+export async function seededTestServer(options: { debugQueries?: boolean; batching?: boolean } = {}): Promise<TestServer> {
+  const db = connectTestDatabase();
+  try {
+    await new QueryRunner(db).write('test.reset', 'MATCH (n) DETACH DELETE n');
+    await seedCode(db);
+  } finally {
+    await db.close();
+  }
+  return startTestServer(options);
+}
+
+/** The `data` of an answer that must have no errors (the errors are shown when it has). */
+export async function dataOf<T>(server: TestServer, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const body: GraphQLBody<T> = await server.graphql<T>(query, variables);
+  if (body.errors !== undefined || body.data === undefined) {
+    throw new Error(`expected data without errors, got ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data;
+}
