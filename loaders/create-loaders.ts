@@ -4,30 +4,30 @@
  * queries that answer a whole entry point (a page of obligations, a search). With
  * `batching: false` every load is its own round trip (the benchmark's comparison).
  */
+import { notFound } from '../server/errors.ts';
 import type { LoaderOptions } from './batch.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
+import { toFullTextQuery } from './full-text.ts';
 import { createFootnoteLoaders } from './footnote.ts';
+import type { DecodedId } from './global-id.ts';
 import { createHeadingLoaders } from './heading.ts';
 import { createInstrumentLoaders, findInstruments } from './instrument.ts';
 import { loadNode, type NodeModel } from './node.ts';
-import { createObligationLoaders } from './obligation.ts';
+import { createObligationLoaders, type ApplicabilityModel } from './obligation.ts';
 import type { ObligationFilterInput } from './obligation-query.ts';
 import { createOrganisationLoaders, loadAllOrganisations, type OrganisationModel } from './organisation.ts';
 import type { PageRequest } from './pagination.ts';
 import { createProvisionLoaders, findProvisions } from './provision.ts';
 import { chooseRevision, loadRevisions, todayInWales, type RevisionChoice, type RevisionModel } from './revision.ts';
 import type { QueryRunner } from './run-query.ts';
-import { search, type SearchHitKind } from './search.ts';
-import { buildSearchQuery } from './search.ts';
-import { toFullTextQuery } from './full-text.ts';
+import { buildSearchQuery, search, type SearchHitKind } from './search.ts';
 import { loadServiceInfo } from './service-info.ts';
-import { findTerms, createTermLoaders } from './term.ts';
+import { createTermLoaders, findTerms } from './term.ts';
 import { createThemeLoaders, loadAllThemes, type ThemeModel } from './theme.ts';
 import { createToolkitLoaders, findToolkitItems } from './toolkit.ts';
 import { createTraceLoaders } from './trace.ts';
-import type { DecodedId } from './global-id.ts';
 import type { InstrumentKind, ProvisionKind, ToolkitItemKind } from './vocabulary.ts';
 
 export type { LoaderOptions } from './batch.ts';
@@ -61,11 +61,27 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     /** Every revision of the Code, newest first (one query per request). */
     revisions,
     revisionByKey,
+    /** The revision that replaced this one (SUPERSEDES), if any. */
+    revisionSuperseding: async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.supersedesKey === key) ?? null,
+    /** The revisions of an instrument (only the Code has any), newest first. */
+    revisionsOfInstrument: async (instrumentKey: string): Promise<RevisionModel[]> => (await revisions()).filter((r) => r.instrumentKey === instrumentKey),
     /** The revision a request reads: by key, or in force on `asOf` (default today in Wales). */
     revisionFor: async (choice: RevisionChoice): Promise<RevisionModel> => chooseRevision(await revisions(), choice, todayInWales()),
     allBodies: once<BodyModel[]>(() => loadAllBodies(runner)),
     allThemes: once<ThemeModel[]>(() => loadAllThemes(runner)),
     allOrganisations: once<OrganisationModel[]>(() => loadAllOrganisations(runner)),
+    /**
+     * Who an obligation binds and why; with `body`, only that body or the members of that
+     * group (NOT_FOUND for an unknown body).
+     */
+    applicabilityFor: async (obligationUid: string, body: string | null): Promise<ApplicabilityModel[]> => {
+      const all = await batched.applicabilityOfObligation.load(obligationUid);
+      if (body === null) return all;
+      const [asked, members] = await Promise.all([batched.bodyByKey.load(body), batched.membersOfGroup.load(body)]);
+      if (asked === null) throw notFound('body', body, 'local-health-board');
+      const wanted = new Set([body, ...members.map((member) => member.key)]);
+      return all.filter((applicability) => wanted.has(applicability.body.key));
+    },
     node: (id: DecodedId): Promise<NodeModel | null> => loadNode({ ...batched, revisionByKey }, id),
     findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
       findObligations(runner, batched, revision, filter, request),

@@ -40,7 +40,7 @@ export const instrumentResolvers: Resolvers = {
     provisions: (instrument, _args, { loaders }) => loaders.legalProvisionsOfInstrument.load(instrument.key),
     enablingProvisions: (instrument, _args, { loaders }) => loaders.enablingProvisionsOfInstrument.load(instrument.key),
     related: (instrument, _args, { loaders }) => loaders.relatedInstruments.load(instrument.key),
-    revisions: async (instrument, _args, { loaders }) => (await loaders.revisions()).filter((r) => r.instrumentKey === instrument.key),
+    revisions: (instrument, _args, { loaders }) => loaders.revisionsOfInstrument(instrument.key),
     citedByObligations,
     citedByProvisions,
   },

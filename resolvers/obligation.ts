@@ -4,7 +4,7 @@ import { OBLIGATION_KEY } from '../loaders/obligation-query.ts';
 import { pageRequest, toConnection } from '../loaders/pagination.ts';
 import { badUserInput } from '../server/errors.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { found, present, revisionChoice } from './support.ts';
+import { found, inRevision, present, revisionChoice } from './support.ts';
 
 export const obligationResolvers: Resolvers = {
   Query: {
@@ -17,7 +17,7 @@ export const obligationResolvers: Resolvers = {
       const key = args.key.trim();
       if (!OBLIGATION_KEY.test(key)) throw badUserInput(`key must be an obligation's key, such as "S8/3" or "1.53/1"; got "${args.key}"`, 'key');
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.obligationByUid.load(uidOf(revision.key, key)), `obligation in revision ${revision.key}`, key, 'S8/3');
+      return found(await loaders.obligationByUid.load(uidOf(revision.key, key)), `obligation ${inRevision(revision)}`, key, 'S8/3');
     },
   },
   Obligation: {
@@ -32,14 +32,7 @@ export const obligationResolvers: Resolvers = {
     },
     revision: async (obligation, _args, { loaders }) => present(await loaders.revisionByKey(obligation.revision), `revision ${obligation.revision}`),
     addressees: (obligation, _args, { loaders }) => loaders.addresseesOfObligation.load(obligation.uid),
-    appliesTo: async (obligation, { body }, { loaders }) => {
-      const all = await loaders.applicabilityOfObligation.load(obligation.uid);
-      if (body === null || body === undefined) return all;
-      const [asked, members] = await Promise.all([loaders.bodyByKey.load(body), loaders.membersOfGroup.load(body)]);
-      found(asked, 'body', body, 'local-health-board');
-      const wanted = new Set([body, ...members.map((member) => member.key)]);
-      return all.filter((applicability) => wanted.has(applicability.body.key));
-    },
+    appliesTo: (obligation, { body }, { loaders }) => loaders.applicabilityFor(obligation.uid, body ?? null),
     cites: (obligation, _args, { loaders }) => loaders.citationsOfObligation.load(obligation.uid),
     legalBasis: (obligation, _args, { loaders }) => loaders.legalBasisOfObligation.load(obligation.uid),
     trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),

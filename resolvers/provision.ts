@@ -5,7 +5,7 @@ import { provisionLabel, type ProvisionModel } from '../loaders/provision.ts';
 import { badUserInput } from '../server/errors.ts';
 import type { Context } from '../server/context.ts';
 import type { ClauseResolvers, Resolvers } from './__generated__/resolvers-types.ts';
-import { found, present, revisionChoice } from './support.ts';
+import { found, inRevision, present, revisionChoice } from './support.ts';
 
 /** The fields every kind of provision resolves alike (Clause, Principle, Standard). */
 const provisionFields = {
@@ -29,7 +29,7 @@ export const provisionResolvers: Resolvers = {
       const key = args.key.trim();
       if (!PROVISION_KEY.test(key)) throw badUserInput(`key must be a provision's key, such as "1.53", "P3" or "S8"; got "${args.key}"`, 'key');
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.provisionByUid.load(uidOf(revision.key, key)), `provision in revision ${revision.key}`, key, '1.53');
+      return found(await loaders.provisionByUid.load(uidOf(revision.key, key)), `provision ${inRevision(revision)}`, key, '1.53');
     },
     provisions: async (_parent, args, { loaders }) => {
       const request = pageRequest(args.first, args.after);

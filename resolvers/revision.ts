@@ -2,7 +2,7 @@ import { toGlobalId, uidOf } from '../loaders/global-id.ts';
 import { pageRequest, toConnection } from '../loaders/pagination.ts';
 import { CODE_INSTRUMENT_KEY } from '../loaders/vocabulary.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { found, present, revisionChoice } from './support.ts';
+import { found, inRevision, present, revisionChoice } from './support.ts';
 
 export const revisionResolvers: Resolvers = {
   Query: {
@@ -10,7 +10,7 @@ export const revisionResolvers: Resolvers = {
     revision: (_parent, { key, asOf }, { loaders }) => loaders.revisionFor(revisionChoice({ revision: key, asOf })),
     heading: async (_parent, args, { loaders }) => {
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.headingByUid.load(uidOf(revision.key, args.key)), `heading in revision ${revision.key}`, args.key, 'safeguarding');
+      return found(await loaders.headingByUid.load(uidOf(revision.key, args.key)), `heading ${inRevision(revision)}`, args.key, 'safeguarding');
     },
   },
   Revision: {
@@ -18,7 +18,7 @@ export const revisionResolvers: Resolvers = {
     instrument: async (revision, _args, { loaders }) =>
       present(await loaders.instrumentByKey.load(revision.instrumentKey ?? CODE_INSTRUMENT_KEY), `the instrument of revision ${revision.key}`),
     supersedes: (revision, _args, { loaders }) => (revision.supersedesKey === null ? null : loaders.revisionByKey(revision.supersedesKey)),
-    supersededBy: async (revision, _args, { loaders }) => (await loaders.revisions()).find((r) => r.supersedesKey === revision.key) ?? null,
+    supersededBy: (revision, _args, { loaders }) => loaders.revisionSuperseding(revision.key),
     headings: (revision, _args, { loaders }) => loaders.headingsOfRevision.load(revision.key),
     provisions: async (revision, { kind, first, after }, { loaders }) => ({
       revision,

@@ -3,7 +3,7 @@
  * NOT_FOUND (for a key the user gave) or failing loudly (for a link the graph must have).
  */
 import { GraphShapeError } from '../loaders/graph-values.ts';
-import { isoDay, type RevisionChoice } from '../loaders/revision.ts';
+import { isoDay, type RevisionChoice, type RevisionModel } from '../loaders/revision.ts';
 import { notFound } from '../server/errors.ts';
 
 /** The revision arguments (`revision`, `asOf`) every entry point that reads the Code's text takes. */
@@ -21,4 +21,9 @@ export function found<T>(value: T | null | undefined, what: string, key: string,
 export function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new GraphShapeError(`${what} is missing`);
   return value;
+}
+
+/** "in revision 2024-09-01", saying so when the revision's text is not in the graph (a withdrawn draft). */
+export function inRevision(revision: RevisionModel): string {
+  return revision.hasText ? `in revision ${revision.key}` : `in revision ${revision.key} (whose text is not in the graph)`;
 }

@@ -1,7 +1,7 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
 import { pageRequest, toConnection } from '../loaders/pagination.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { found, present, revisionChoice } from './support.ts';
+import { found, inRevision, present, revisionChoice } from './support.ts';
 
 export const termResolvers: Resolvers = {
   Query: {
@@ -12,7 +12,7 @@ export const termResolvers: Resolvers = {
     },
     term: async (_parent, args, { loaders }) => {
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.termByUid.load(uidOf(revision.key, args.key)), `glossary term in revision ${revision.key}`, args.key, 'carer');
+      return found(await loaders.termByUid.load(uidOf(revision.key, args.key)), `glossary term ${inRevision(revision)}`, args.key, 'carer');
     },
   },
   Term: {
