@@ -13,6 +13,8 @@ import type { Applicability } from '../model.ts';
 export interface BodyEntry {
   key: string;
   name: string;
+  /** Plural as the Code writes it ("commissioners"); used in explanations. */
+  pluralName?: string;
   aliases: string[];
   memberOf: string[];
   actsFor: string[];
@@ -68,6 +70,8 @@ function isComplement(text: string, mention: BodyMention): boolean {
   }
   return false;
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function unique(keys: string[]): string[] {
   return [...new Set(keys)];
@@ -137,7 +141,7 @@ export function applicabilityOf(lexicon: BodyLexicon, addressees: string[]): App
       }
     } else if (entry !== undefined && entry.actsFor.includes('statutory-partners')) {
       for (const body of STATUTORY_PARTNERS) {
-        add({ body, reason: 'ACTS_FOR_STATUTORY_PARTNERS', via: key, explanation: `${entry.name} act on behalf of the statutory partners (clause 1.3 and the glossary).` });
+        add({ body, reason: 'ACTS_FOR_STATUTORY_PARTNERS', via: key, explanation: `${capitalise(entry.pluralName ?? entry.name)} act on behalf of the statutory partners (clause 1.3 and the glossary).` });
       }
     } else if (key === 'provider') {
       add({ body: key, reason: 'THROUGH_CONTRACTS', via: key, explanation: "Named for providers: reaches them through the statutory partners' contracts (clause 1.10)." });

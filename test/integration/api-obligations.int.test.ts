@@ -126,7 +126,7 @@ describe('obligations of the Code', () => {
     expect(byKey('1.53/1')?.appliesTo).toEqual([
       {
         reason: 'ACTS_FOR_STATUTORY_PARTNERS',
-        explanation: 'Commissioner act on behalf of the statutory partners (clause 1.3 and the glossary).',
+        explanation: 'Commissioners act on behalf of the statutory partners (clause 1.3 and the glossary).',
         via: { key: 'commissioner' },
       },
     ]);
