@@ -30,6 +30,8 @@ export function idePage(examples: readonly ExampleOperation[]): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>care-code-graph · GraphiQL</title>
+    <!-- An empty icon, so the browser does not ask for /favicon.ico. -->
+    <link rel="icon" href="data:," />
     <link rel="stylesheet" href="ide/assets/graphiql.css" />
     <style>html, body, #root { height: 100%; margin: 0; }</style>
   </head>
