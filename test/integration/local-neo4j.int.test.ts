@@ -88,8 +88,10 @@ describe.runIf(canRunLocalNeo4j)('the local Neo4j (neo4j-local/, Java)', () => {
       parent.once('exit', (code) => reject(new Error(`parent exited early (${String(code)}): ${out}`)));
     });
     const jvm = Number(ready);
-    expect(processAlive(jvm)).toBe(true);
+    const aliveBeforeKill = processAlive(jvm);
+    // Kill first, assert after, so a failed assertion never leaves the parent running.
     parent.kill('SIGKILL');
+    expect(aliveBeforeKill).toBe(true);
     expect(await waitUntilGone(jvm, 60_000)).toBe(true);
 
     // The folder was released cleanly: a new start on it works.

@@ -1,12 +1,13 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { javaAndMavenAvailable } from '../../server/neo4j/local-neo4j.ts';
-import { processAlive, spawnService } from '../support/service-process.ts';
+import { killStrayServices, processAlive, spawnService } from '../support/service-process.ts';
 
 const canRunLocalNeo4j = await javaAndMavenAvailable();
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'care-code-graph-startup-'));
+afterEach(() => killStrayServices());
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('npm start (server/main.ts)', () => {

@@ -16,6 +16,19 @@ export interface ServiceProcess {
   exited: Promise<number | string>;
 }
 
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every service a test started and has not seen exit (a failed assertion skips the
+ * test's own SIGTERM); their local Neo4j JVMs then stop because their stdin closes.
+ */
+export function killStrayServices(): void {
+  for (const child of running) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  running.clear();
+}
+
 /** Starts the service with exactly `env` on top of PATH and HOME (no inherited NEO4J_* variables). */
 export function spawnService(env: Record<string, string>): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
@@ -23,6 +36,8 @@ export function spawnService(env: Record<string, string>): ServiceProcess {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const listeners = new Set<() => void>();
   const append = (chunk: Buffer): void => {
