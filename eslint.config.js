@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', '**/__generated__/**', 'neo4j-local/**', '.data/**', '.neo4j/**'],
+    ignores: ['node_modules/**', '**/__generated__/**', 'neo4j-local/**', '.data/**', '.neo4j/**', '.scratch/**', 'coverage/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
