@@ -47,6 +47,8 @@ const config: CodegenConfig = {
           Organisation: '../../loaders/organisation.ts#OrganisationModel',
           Term: '../../loaders/term.ts#TermModel',
           Theme: '../../loaders/theme.ts#ThemeModel',
+          SourceDocument: '../../loaders/source.ts#SourceDocumentModel',
+          SourceReference: '../../loaders/source.ts#SourceReferenceModel',
           SearchHit: '../../loaders/search.ts#SearchHitModel',
           SearchResult: '../../loaders/search.ts#SearchResultModel',
         },

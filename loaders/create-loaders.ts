@@ -22,6 +22,7 @@ import type { PageRequest } from './pagination.ts';
 import { createProvisionLoaders, findProvisions } from './provision.ts';
 import { chooseRevision, loadRevisions, todayInWales, type RevisionChoice, type RevisionModel } from './revision.ts';
 import type { QueryRunner } from './run-query.ts';
+import { createSourceLoaders, loadAllSourceDocuments, type SourcedLabel, type SourceDocumentModel, type SourceReferenceModel } from './source.ts';
 import { buildSearchQuery, search, type SearchHitKind } from './search.ts';
 import { loadServiceInfo } from './service-info.ts';
 import { createTermLoaders, findTerms } from './term.ts';
@@ -53,6 +54,7 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     ...createThemeLoaders(runner, options),
     ...createFootnoteLoaders(runner, options),
     ...createTraceLoaders(runner, options),
+    ...createSourceLoaders(runner, options),
   };
   const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
   return {
@@ -70,6 +72,9 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     allBodies: once<BodyModel[]>(() => loadAllBodies(runner)),
     allThemes: once<ThemeModel[]>(() => loadAllThemes(runner)),
     allOrganisations: once<OrganisationModel[]>(() => loadAllOrganisations(runner)),
+    allSourceDocuments: once<SourceDocumentModel[]>(() => loadAllSourceDocuments(runner)),
+    /** Where a node was read (by its uid if a revision owns it, else its key), batched over every kind. */
+    sourcesOf: (label: SourcedLabel, key: string): Promise<SourceReferenceModel[]> => batched.sourcesOfNode.load({ label, key }),
     /**
      * Who an obligation binds and why; with `body`, only that body or the members of that
      * group (NOT_FOUND for an unknown body).

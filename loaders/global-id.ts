@@ -19,6 +19,7 @@ export const NODE_TYPES = [
   'ToolkitItem',
   'Organisation',
   'Theme',
+  'SourceDocument',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
 

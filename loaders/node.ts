@@ -12,6 +12,7 @@ import type { ObligationModel } from './obligation.ts';
 import type { OrganisationModel } from './organisation.ts';
 import type { ProvisionModel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
+import type { SourceDocumentModel } from './source.ts';
 import type { TermModel } from './term.ts';
 import type { ThemeModel } from './theme.ts';
 import type { ToolkitItemModel } from './toolkit.ts';
@@ -28,7 +29,8 @@ export type NodeModel =
   | LegalProvisionModel
   | ToolkitItemModel
   | OrganisationModel
-  | ThemeModel;
+  | ThemeModel
+  | SourceDocumentModel;
 
 type ByKey<T> = { load(key: string): Promise<T | null> };
 
@@ -45,6 +47,7 @@ export interface NodeLoaders {
   toolkitItemByKey: ByKey<ToolkitItemModel>;
   organisationByKey: ByKey<OrganisationModel>;
   themeByKey: ByKey<ThemeModel>;
+  sourceDocumentByKey: ByKey<SourceDocumentModel>;
 }
 
 /** The node a decoded id names, or null when there is none (or it is of another type). */
@@ -78,5 +81,7 @@ export async function loadNode(loaders: NodeLoaders, id: DecodedId): Promise<Nod
       return loaders.organisationByKey.load(id.key);
     case 'Theme':
       return loaders.themeByKey.load(id.key);
+    case 'SourceDocument':
+      return loaders.sourceDocumentByKey.load(id.key);
   }
 }

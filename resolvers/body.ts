@@ -12,5 +12,6 @@ export const bodyResolvers: Resolvers = {
     memberOf: (body, _args, { loaders }) => loaders.groupsOfBody.load(body.key),
     members: (body, _args, { loaders }) => loaders.membersOfGroup.load(body.key),
     actsFor: (body, _args, { loaders }) => loaders.bodiesActedFor.load(body.key),
+    sources: (body, _args, { loaders }) => loaders.sourcesOf('Body', body.key),
   },
 };

@@ -11,6 +11,7 @@ import { organisationResolvers } from './organisation.ts';
 import { provisionResolvers } from './provision.ts';
 import { revisionResolvers } from './revision.ts';
 import { searchResolvers } from './search.ts';
+import { sourceResolvers } from './source.ts';
 import { termResolvers } from './term.ts';
 import { themeResolvers } from './theme.ts';
 import { toolkitResolvers } from './toolkit.ts';
@@ -28,4 +29,5 @@ export const resolvers: Resolvers[] = [
   termResolvers,
   themeResolvers,
   searchResolvers,
+  sourceResolvers,
 ];

@@ -43,6 +43,7 @@ export const instrumentResolvers: Resolvers = {
     revisions: (instrument, _args, { loaders }) => loaders.revisionsOfInstrument(instrument.key),
     citedByObligations,
     citedByProvisions,
+    sources: (instrument, _args, { loaders }) => loaders.sourcesOf('Instrument', instrument.key),
   },
   LegalProvision: {
     id: (provision) => toGlobalId('LegalProvision', provision.key),
@@ -52,5 +53,6 @@ export const instrumentResolvers: Resolvers = {
     enables: (provision, _args, { loaders }) => loaders.instrumentsEnabledBy.load(provision.key),
     citedByObligations,
     citedByProvisions,
+    sources: (provision, _args, { loaders }) => loaders.sourcesOf('LegalProvision', provision.key),
   },
 };

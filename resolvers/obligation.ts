@@ -36,6 +36,7 @@ export const obligationResolvers: Resolvers = {
     cites: (obligation, _args, { loaders }) => loaders.citationsOfObligation.load(obligation.uid),
     legalBasis: (obligation, _args, { loaders }) => loaders.legalBasisOfObligation.load(obligation.uid),
     trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),
+    sources: (obligation, _args, { loaders }) => loaders.sourcesOf('Obligation', obligation.uid),
   },
   Applicability: {
     via: (applicability, _args, { loaders }) =>

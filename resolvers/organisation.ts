@@ -9,5 +9,6 @@ export const organisationResolvers: Resolvers = {
   },
   Organisation: {
     id: (organisation) => toGlobalId('Organisation', organisation.key),
+    sources: (organisation, _args, { loaders }) => loaders.sourcesOf('Organisation', organisation.key),
   },
 };

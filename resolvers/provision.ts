@@ -19,6 +19,7 @@ const provisionFields = {
   cites: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.citationsOfProvision.load(provision.uid),
   footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.footnotesOfProvision.load(provision.uid),
   restatesDuties: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.dutiesRestatedByProvision.load(provision.uid),
+  sources: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.sourcesOf(provision.__typename, provision.uid),
 } satisfies ClauseResolvers;
 
 const themes = (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.themesOfProvision.load(provision.uid);
@@ -46,6 +47,7 @@ export const provisionResolvers: Resolvers = {
   Footnote: {
     id: (footnote) => toGlobalId('Footnote', footnote.uid),
     cites: (footnote, _args, { loaders }) => loaders.citationsOfFootnote.load(footnote.uid),
+    sources: (footnote, _args, { loaders }) => loaders.sourcesOf('Footnote', footnote.uid),
   },
   Citable: {
     __resolveType: (citable) => citable.__typename,

@@ -24,11 +24,13 @@ export const revisionResolvers: Resolvers = {
       revision,
       ...toConnection(await loaders.findProvisions(revision, kind ?? null, pageRequest(first, after))),
     }),
+    sources: (revision, _args, { loaders }) => loaders.sourcesOf('Revision', revision.key),
   },
   Heading: {
     id: (heading) => toGlobalId('Heading', heading.uid),
     revision: async (heading, _args, { loaders }) => present(await loaders.revisionByKey(heading.revision), `revision ${heading.revision}`),
     provisions: (heading, _args, { loaders }) => loaders.provisionsOfHeading.load(heading.uid),
     terms: (heading, _args, { loaders }) => loaders.termsOfHeading.load(heading.uid),
+    sources: (heading, _args, { loaders }) => loaders.sourcesOf('Heading', heading.uid),
   },
 };

@@ -18,5 +18,6 @@ export const termResolvers: Resolvers = {
   Term: {
     id: (term) => toGlobalId('Term', term.uid),
     revision: async (term, _args, { loaders }) => present(await loaders.revisionByKey(term.revision), `revision ${term.revision}`),
+    sources: (term, _args, { loaders }) => loaders.sourcesOf('Term', term.uid),
   },
 };

@@ -13,5 +13,6 @@ export const themeResolvers: Resolvers = {
       const revision = await loaders.revisionFor(revisionChoice(args));
       return loaders.provisionsOfTheme.load({ revision: revision.key, key: theme.key });
     },
+    sources: (theme, _args, { loaders }) => loaders.sourcesOf('Theme', theme.key),
   },
 };

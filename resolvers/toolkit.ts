@@ -13,5 +13,6 @@ export const toolkitResolvers: Resolvers = {
     id: (item) => toGlobalId('ToolkitItem', item.key),
     citedByObligations,
     citedByProvisions,
+    sources: (item, _args, { loaders }) => loaders.sourcesOf('ToolkitItem', item.key),
   },
 };

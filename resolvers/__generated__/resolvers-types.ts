@@ -15,6 +15,7 @@ import type { ToolkitItemModel } from '../../loaders/toolkit.ts';
 import type { OrganisationModel } from '../../loaders/organisation.ts';
 import type { TermModel } from '../../loaders/term.ts';
 import type { ThemeModel } from '../../loaders/theme.ts';
+import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/source.ts';
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
 import type { Context } from '../../server/context.ts';
 export type Maybe<T> = T | null;
@@ -104,6 +105,8 @@ export type Body = Node & {
   name: Scalars['String']['output'];
   /** The name in the plural, as the Code uses it (local health boards). */
   pluralName?: Maybe<Scalars['String']['output']>;
+  /** Where this body was read: the source document and the place in it (usually the clause of the Code that names it). */
+  sources: Array<SourceReference>;
 };
 
 /**
@@ -139,6 +142,8 @@ export type Clause = Node & Provision & {
   restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this clause belongs to. */
   revision: Revision;
+  /** Where this clause was read: the source document and the place in it (the clause of the Code and the line). */
+  sources: Array<SourceReference>;
   /** The clause's full text as published, including its lists, without footnote markers. */
   text: Scalars['String']['output'];
   /** Clauses have no title: always null. */
@@ -187,6 +192,11 @@ export type Footnote = Node & {
   key: Scalars['String']['output'];
   /** The footnote's number as printed in the Code. */
   number: Scalars['Int']['output'];
+  /**
+   * Where this footnote was read: the source document and the place in it (the footnote of the
+   * Code and the line).
+   */
+  sources: Array<SourceReference>;
   /** The footnote's text as printed (often just a web address). */
   text: Scalars['String']['output'];
   /** The web address the footnote gives, if any. */
@@ -229,6 +239,11 @@ export type Heading = Node & {
   provisions: Array<Provision>;
   /** The revision of the Code this heading belongs to. */
   revision: Revision;
+  /**
+   * Where this heading was read: the source document and the place in it (the heading in the
+   * Code and the line).
+   */
+  sources: Array<SourceReference>;
   /** The glossary terms under this heading (only the glossary heading has any). */
   terms: Array<Term>;
   /** Text printed under the heading before its first numbered provision, if any. */
@@ -281,6 +296,11 @@ export type Instrument = Node & {
   revisions: Array<Revision>;
   /** A short title, where it has one. */
   shortTitle?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where this instrument was read: the source document and the place in it (usually the clause
+   * or footnote of the Code that names it).
+   */
+  sources: Array<SourceReference>;
   /** For a draft instrument, its status (such as DRAFT). */
   status?: Maybe<Scalars['String']['output']>;
   /** The full title. */
@@ -446,6 +466,11 @@ export type LegalProvision = Node & {
   label: Scalars['String']['output'];
   /** Its number, such as 145. */
   number: Scalars['String']['output'];
+  /**
+   * Where this section or regulation was read: the source document and the place in it (usually
+   * the clause or footnote of the Code that names it).
+   */
+  sources: Array<SourceReference>;
   /** Its subsection, such as 9 for section 17(9) (null for a whole section). */
   subsection?: Maybe<Scalars['String']['output']>;
   /** Its heading in the legislation, where known (such as Departure from requirements in codes). */
@@ -498,8 +523,8 @@ export type Modality =
 /**
  * Anything in the graph that has its own global id: a revision, heading, clause, principle,
  * standard, obligation, body, instrument, section of legislation, toolkit item, organisation,
- * glossary term, footnote or theme. Give the id to `node` (or many ids to `nodes`) to fetch
- * the thing again later.
+ * glossary term, footnote, theme or source document. Give the id to `node` (or many ids to
+ * `nodes`) to fetch the thing again later.
  */
 export type Node = {
   /**
@@ -566,6 +591,11 @@ export type Obligation = Node & {
   qualifiers: Array<Qualifier>;
   /** The revision of the Code the obligation belongs to. */
   revision: Revision;
+  /**
+   * Where this obligation was read: the source document and the place in it (the clause of the
+   * Code and the line, such as 1.53, line 372).
+   */
+  sources: Array<SourceReference>;
   /** The sentence that states the obligation, as published (with its list, if it introduces one). */
   text: Scalars['String']['output'];
   /**
@@ -675,6 +705,8 @@ export type Organisation = Node & {
   kind: OrganisationKind;
   /** The organisation's name. */
   name: Scalars['String']['output'];
+  /** Where this organisation was read: the source document and the place in it (usually the clause or footnote of the Code that names it). */
+  sources: Array<SourceReference>;
   /** Its website, where known. */
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -732,6 +764,8 @@ export type Principle = Node & Provision & {
   restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this principle belongs to. */
   revision: Revision;
+  /** Where this principle was read: the source document and the place in it (the principle of the Code and the line). */
+  sources: Array<SourceReference>;
   /** The principle's full text as published. */
   text: Scalars['String']['output'];
   /** The themes of the Regulatory Impact Assessment that group this principle. */
@@ -782,6 +816,11 @@ export type Provision = {
   restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this provision belongs to. */
   revision: Revision;
+  /**
+   * Where this provision was read: the source document and the place in it (the clause,
+   * principle or standard of the Code and the line).
+   */
+  sources: Array<SourceReference>;
   /** The provision's full text as published, including its lists, without footnote markers. */
   text: Scalars['String']['output'];
   /** The provision's title as printed (principles and standards have one; clauses do not). */
@@ -925,6 +964,8 @@ export type Query = {
    * and which version of the data model it serves.
    */
   service: ServiceInfo;
+  /** Every document the graph was read from, by key. */
+  sourceDocuments: Array<SourceDocument>;
   /**
    * One glossary term by its key (such as carer), from the revision in force on `asOf` (default
    * today) or the revision given. An unknown key is a NOT_FOUND error.
@@ -1199,6 +1240,11 @@ export type Revision = Node & {
   provisions: ProvisionConnection;
   /** True for a revision that is a fixed public record: its text never changes. */
   published: Scalars['Boolean']['output'];
+  /**
+   * Where this revision was read: the source document and the place in it (for the Code of 2024,
+   * the Minister's Declaration and sections of the Explanatory Memorandum).
+   */
+  sources: Array<SourceReference>;
   /** Where this revision stands: draft, laid, withdrawn, in force or superseded. */
   status: RevisionStatus;
   /** The later revision that replaced this one, if any. */
@@ -1307,6 +1353,48 @@ export type ServiceInfo = {
   version: Scalars['String']['output'];
 };
 
+/**
+ * A document the graph was read from: the Code itself, its Explanatory Memorandum, the Senedd's
+ * record of the Minister's statement, a consultation, a report. Every clause, obligation, Act,
+ * body or theme in the graph names the document it was read from and the place in it (see
+ * `sources`).
+ */
+export type SourceDocument = Node & {
+  __typename?: 'SourceDocument';
+  /** The day the document is dated, where it carries one (null when only `dateText` can say). */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** When the document dates from, in words, as the sources give it (such as in force 1 September 2024). */
+  dateText?: Maybe<Scalars['String']['output']>;
+  /** What the document is and what the graph takes from it. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** The name of the text file the seed read it from, such as 001_efe8f478827b0957.txt. */
+  file: Scalars['String']['output'];
+  /** A global id for this document (see `Node`). */
+  id: Scalars['ID']['output'];
+  /** The document's key, such as code-2024 (the Code) or em-2024 (its Explanatory Memorandum). */
+  key: Scalars['String']['output'];
+  /** The licence it is used under, such as Open Government Licence v3.0 (Crown copyright). */
+  licence?: Maybe<Scalars['String']['output']>;
+  /** Who published it, such as Welsh Government or Senedd Cymru (Record of Proceedings). */
+  publisher?: Maybe<Scalars['String']['output']>;
+  /** The document's title. */
+  title: Scalars['String']['output'];
+  /** Where to read it online, where known. */
+  url?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where something in the graph was read: the document, and the place in it. */
+export type SourceReference = {
+  __typename?: 'SourceReference';
+  /** The document it was read from. */
+  document: SourceDocument;
+  /**
+   * The place in the document: a clause and line of the Code (1.53, line 372), a section of the
+   * Explanatory Memorandum (section 6 (RIA), Theme 2), a footnote, a plenary item.
+   */
+  location: Scalars['String']['output'];
+};
+
 /** One of the ten standards for commissioning care and support (S1 to S10). */
 export type Standard = Node & Provision & {
   __typename?: 'Standard';
@@ -1334,6 +1422,8 @@ export type Standard = Node & Provision & {
   restatesDuties: Array<RestatedDuty>;
   /** The revision of the Code this standard belongs to. */
   revision: Revision;
+  /** Where this standard was read: the source document and the place in it (the standard of the Code and the line). */
+  sources: Array<SourceReference>;
   /** The standard's full text as published. */
   text: Scalars['String']['output'];
   /** The themes of the Regulatory Impact Assessment that group this standard. */
@@ -1355,6 +1445,8 @@ export type Term = Node & {
   order: Scalars['Int']['output'];
   /** The revision of the Code this definition belongs to. */
   revision: Revision;
+  /** Where this definition was read: the source document and the place in it (the glossary of the Code and the line). */
+  sources: Array<SourceReference>;
   /** The term as printed in the glossary. */
   term: Scalars['String']['output'];
 };
@@ -1402,6 +1494,11 @@ export type Theme = Node & {
    * force on `asOf` (default today) or the revision given.
    */
   provisions: Array<Provision>;
+  /**
+   * Where this theme was read: the source document and the place in it (the section of the
+   * Explanatory Memorandum's Regulatory Impact Assessment).
+   */
+  sources: Array<SourceReference>;
   /** The theme's title as the Explanatory Memorandum words it. */
   title: Scalars['String']['output'];
 };
@@ -1440,6 +1537,11 @@ export type ToolkitItem = Node & {
   key: Scalars['String']['output'];
   /** What kind of resource it is. */
   kind: ToolkitItemKind;
+  /**
+   * Where this toolkit item was read: the source document and the place in it (usually the
+   * clause of the Code that names it).
+   */
+  sources: Array<SourceReference>;
   /** The item's title. */
   title: Scalars['String']['output'];
 };
@@ -1699,6 +1801,8 @@ export type ResolversTypes = {
   SearchHitKind: SearchHitKind;
   SearchResult: ResolverTypeWrapper<SearchResultModel>;
   ServiceInfo: ResolverTypeWrapper<ServiceInfoModel>;
+  SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
+  SourceReference: ResolverTypeWrapper<SourceReferenceModel>;
   Standard: ResolverTypeWrapper<ProvisionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Term: ResolverTypeWrapper<TermModel>;
@@ -1754,6 +1858,8 @@ export type ResolversParentTypes = {
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   SearchResult: SearchResultModel;
   ServiceInfo: ServiceInfoModel;
+  SourceDocument: SourceDocumentModel;
+  SourceReference: SourceReferenceModel;
   Standard: ProvisionModel;
   String: Scalars['String']['output'];
   Term: TermModel;
@@ -1783,6 +1889,7 @@ export type BodyResolvers<ContextType = Context, ParentType extends ResolversPar
   members?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pluralName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1803,6 +1910,7 @@ export type ClauseResolvers<ContextType = Context, ParentType extends ResolversP
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1829,6 +1937,7 @@ export type FootnoteResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1840,6 +1949,7 @@ export type HeadingResolvers<ContextType = Context, ParentType extends Resolvers
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provisions?: Resolver<Array<ResolversTypes['Provision']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   terms?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1858,6 +1968,7 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   related?: Resolver<Array<ResolversTypes['InstrumentRelation']>, ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   shortTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1900,6 +2011,7 @@ export type LegalProvisionResolvers<ContextType = Context, ParentType extends Re
   kind?: Resolver<ResolversTypes['LegalProvisionKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   subsection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1907,7 +2019,7 @@ export type LegalProvisionResolvers<ContextType = Context, ParentType extends Re
 };
 
 export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Body' | 'Clause' | 'Footnote' | 'Heading' | 'Instrument' | 'LegalProvision' | 'Obligation' | 'Organisation' | 'Principle' | 'Revision' | 'Standard' | 'Term' | 'Theme' | 'ToolkitItem', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Body' | 'Clause' | 'Footnote' | 'Heading' | 'Instrument' | 'LegalProvision' | 'Obligation' | 'Organisation' | 'Principle' | 'Revision' | 'SourceDocument' | 'Standard' | 'Term' | 'Theme' | 'ToolkitItem', ParentType, ContextType>;
 };
 
 export type ObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
@@ -1927,6 +2039,7 @@ export type ObligationResolvers<ContextType = Context, ParentType extends Resolv
   provision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
   qualifiers?: Resolver<Array<ResolversTypes['Qualifier']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trace?: Resolver<Array<ResolversTypes['TraceStep']>, ParentType, ContextType>;
   trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1954,6 +2067,7 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganisationKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1978,6 +2092,7 @@ export type PrincipleResolvers<ContextType = Context, ParentType extends Resolve
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2020,6 +2135,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   search?: Resolver<Maybe<ResolversTypes['SearchHitConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   service?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
+  sourceDocuments?: Resolver<Array<ResolversTypes['SourceDocument']>, ParentType, ContextType>;
   term?: Resolver<Maybe<ResolversTypes['Term']>, ParentType, ContextType, RequireFields<QueryTermArgs, 'key'>>;
   terms?: Resolver<Maybe<ResolversTypes['TermConnection']>, ParentType, ContextType, RequireFields<QueryTermsArgs, 'first'>>;
   theme?: Resolver<Maybe<ResolversTypes['Theme']>, ParentType, ContextType, RequireFields<QueryThemeArgs, 'key'>>;
@@ -2045,6 +2161,7 @@ export type RevisionResolvers<ContextType = Context, ParentType extends Resolver
   laidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   provisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<RevisionProvisionsArgs, 'first'>>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RevisionStatus'], ParentType, ContextType>;
   supersededBy?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   supersedes?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
@@ -2083,6 +2200,25 @@ export type ServiceInfoResolvers<ContextType = Context, ParentType extends Resol
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SourceDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceDocument'] = ResolversParentTypes['SourceDocument']> = {
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  publisher?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SourceReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReference'] = ResolversParentTypes['SourceReference']> = {
+  document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
@@ -2096,6 +2232,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   restatesDuties?: Resolver<Array<ResolversTypes['RestatedDuty']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2108,6 +2245,7 @@ export type TermResolvers<ContextType = Context, ParentType extends ResolversPar
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   term?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2131,6 +2269,7 @@ export type ThemeResolvers<ContextType = Context, ParentType extends ResolversPa
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provisions?: Resolver<Array<ResolversTypes['Provision']>, ParentType, ContextType, Partial<ThemeProvisionsArgs>>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2142,6 +2281,7 @@ export type ToolkitItemResolvers<ContextType = Context, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ToolkitItemKind'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2202,6 +2342,8 @@ export type Resolvers<ContextType = Context> = {
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
+  SourceDocument?: SourceDocumentResolvers<ContextType>;
+  SourceReference?: SourceReferenceResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
   Term?: TermResolvers<ContextType>;
   TermConnection?: TermConnectionResolvers<ContextType>;

@@ -69,6 +69,34 @@ describe('Neo4j round trips of an operation', () => {
     expect(without.queries?.roundTrips).toBe(2 + 4 * 100);
   });
 
+  it('costs one round trip for the sources of 100 obligations, and one more for those of their provisions', async () => {
+    const answer = await batched.graphql<{ obligations: { nodes: { sources: unknown[]; provision: { sources: unknown[] } }[] } }>(
+      '{ obligations(asOf: "2024-09-01", first: 100) { nodes { key sources { location document { key } } provision { key sources { location } } } } }',
+    );
+    expect(answer.errors).toBeUndefined();
+    const nodes = answer.data?.obligations.nodes ?? [];
+    expect(nodes).toHaveLength(100);
+    expect(nodes.every((node) => node.sources.length === 1 && node.provision.sources.length === 1)).toBe(true);
+    expect(answer.extensions?.['queries']).toEqual({
+      roundTrips: 5,
+      statements: ['allRevisions', 'obligations', 'sourcesOfNodes', 'provisionsOfObligations', 'sourcesOfNodes'],
+    });
+  });
+
+  it('reads the sources of search hits of seven kinds in one round trip', async () => {
+    const sourced = 'sources { location }';
+    const answer = await batched.graphql<{ search: { nodes: { item: { __typename: string; sources: unknown[] } }[] } }>(
+      `{ search(text: "social care", asOf: "2024-09-01", first: 100) { nodes { item { __typename
+           ... on Obligation { ${sourced} } ... on Clause { ${sourced} } ... on Principle { ${sourced} } ... on Standard { ${sourced} }
+           ... on Term { ${sourced} } ... on Instrument { ${sourced} } ... on ToolkitItem { ${sourced} } } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const items = answer.data?.search.nodes.map((node) => node.item) ?? [];
+    expect([...new Set(items.map((item) => item.__typename))].sort()).toEqual(['Clause', 'Instrument', 'Obligation', 'Principle', 'Standard', 'Term', 'ToolkitItem']);
+    expect(items.every((item) => item.sources.length === 1)).toBe(true);
+    expect(answer.extensions?.['queries']).toEqual({ roundTrips: 3, statements: ['allRevisions', 'search', 'sourcesOfNodes'] });
+  });
+
   it('fetches 30 obligations by their global ids in one round trip', async () => {
     const ids = (await batched.graphql<{ obligations: { nodes: { id: string }[] } }>('{ obligations(asOf: "2024-09-01", first: 30) { nodes { id } } }')).data?.obligations.nodes.map(
       (n) => n.id,

@@ -10,6 +10,10 @@ describe('global ids', () => {
     expect(fromGlobalId(toGlobalId('LegalProvision', 'anaw/2014/4/section/145'))).toEqual({ type: 'LegalProvision', key: 'anaw/2014/4/section/145' });
   });
 
+  it('name source documents by their key', () => {
+    expect(fromGlobalId(toGlobalId('SourceDocument', 'em-2024'))).toEqual({ type: 'SourceDocument', key: 'em-2024' });
+  });
+
   it('are refused when they name a type the API does not have', () => {
     expect(fromGlobalId(Buffer.from('User:1').toString('base64'))).toBeNull();
   });

@@ -13,12 +13,13 @@ import * as obligation from '../../loaders/obligation.ts';
 import * as organisation from '../../loaders/organisation.ts';
 import * as provision from '../../loaders/provision.ts';
 import * as revision from '../../loaders/revision.ts';
+import * as source from '../../loaders/source.ts';
 import * as term from '../../loaders/term.ts';
 import * as theme from '../../loaders/theme.ts';
 import * as toolkit from '../../loaders/toolkit.ts';
 import * as trace from '../../loaders/trace.ts';
 
-const modules = { body, citation, footnote, heading, instrument, obligation, organisation, provision, revision, term, theme, toolkit, trace };
+const modules = { body, citation, footnote, heading, instrument, obligation, organisation, provision, revision, source, term, theme, toolkit, trace };
 
 /** The module's exports whose names are UPPER_SNAKE and whose values are Cypher text. */
 function cypherConstants(module: Record<string, unknown>): Record<string, string> {
