@@ -3,11 +3,10 @@
  * Plain data only (no driver types), so every stage is pure and testable by golden files.
  */
 
-export type ProvisionKind = 'CLAUSE' | 'PRINCIPLE' | 'STANDARD';
-export type Modality = 'MUST' | 'MUST_NOT' | 'SHOULD' | 'SHOULD_NOT' | 'MAY';
-export type Force = 'REQUIREMENT' | 'GUIDELINE';
-export type Qualifier = 'HAVE_REGARD' | 'REASONABLE_STEPS' | 'WHERE_APPROPRIATE';
-export type ApplicabilityReason = 'NAMED' | 'MEMBER_OF_NAMED_GROUP' | 'ACTS_FOR_STATUTORY_PARTNERS' | 'IMPERSONAL' | 'THROUGH_CONTRACTS';
+import type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier } from '../loaders/vocabulary.ts';
+
+// The closed sets are the graph's, defined once for the seed that writes them and the loaders that read them.
+export type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier };
 
 /** Where a fact was read: a line of the clean text (1-based). */
 export interface Location {

@@ -35,7 +35,7 @@ export function splitSentences(text: string, from: number, to: number): Sentence
   for (const match of paragraph.matchAll(SENTENCE_END)) {
     const before = paragraph.slice(start, match.index + 1);
     const lastWord = /([A-Za-z.]+)\.$/.exec(before)?.[1]?.toLowerCase() ?? '';
-    if (ABBREVIATIONS.has(lastWord) || ABBREVIATIONS.has(lastWord.replace(/\.$/, ''))) continue;
+    if (ABBREVIATIONS.has(lastWord)) continue;
     const end = match.index + match[0].trimEnd().length;
     sentences.push({ start: from + start, end: from + end });
     start = match.index + match[0].length;
@@ -50,7 +50,7 @@ export function splitSentences(text: string, from: number, to: number): Sentence
  */
 export function provisionSentences(provision: ProvisionText): Sentence[] {
   const sentences: Sentence[] = [];
-  provision.spans.forEach((span, index) => {
+  provision.spans.forEach((span) => {
     if (span.part.kind === 'ITEM') {
       const last = sentences[sentences.length - 1];
       if (last !== undefined) last.end = span.end;
@@ -58,7 +58,6 @@ export function provisionSentences(provision: ProvisionText): Sentence[] {
       return;
     }
     sentences.push(...splitSentences(provision.text, span.start, span.end));
-    void index;
   });
   return sentences;
 }

@@ -7,7 +7,7 @@ import type { Catalogue } from '../catalogue.ts';
 import type { Applicability, CitedDuty, Force, ModalUse, Modality, Obligation, ParsedCode, ProvisionKind, Qualifier } from '../model.ts';
 import { applyOverrides, type Override } from './apply-overrides.ts';
 import { buildProvisionText, stripFootnoteMarkers } from './build-provision-text.ts';
-import { findModalUses } from './extract-obligations.ts';
+import { findModalUses, splitSentences } from './extract-obligations.ts';
 import { citables, citationsOf, type Citation } from './link-citations.ts';
 import { parseCleanText } from './parse-clean-text.ts';
 import { addresseesOf, applicabilityOf, BodyLexicon, isBodySubject } from './resolve-bodies.ts';
@@ -167,12 +167,13 @@ export function readCode(source: string, catalogue: Catalogue, overrides: Overri
   });
 
   const { uses, applied } = applyOverrides(allUses, overrides);
+  const provisionsByKey = new Map(provisions.map((provision) => [provision.key, provision]));
   const obligations: ObligationNode[] = [];
   const lastAddressees = new Map<string, string[]>();
   uses.forEach((use, index) => {
     if (!use.isObligation) return;
     const built = texts.get(use.provision);
-    const provision = provisions.find((p) => p.key === use.provision);
+    const provision = provisionsByKey.get(use.provision);
     if (built === undefined || provision === undefined) return;
     const override = applied.get(index);
     const previous = lastAddressees.get(use.provision) ?? [];
@@ -206,10 +207,9 @@ export function readCode(source: string, catalogue: Catalogue, overrides: Overri
     const match = CITED_DUTY.exec(provision.text);
     if (match === null) continue;
     const act = catalogue.instruments.find((instrument) => instrument.aliases.includes(match[2] ?? '') || instrument.title === match[2]);
-    const sentence = provision.text.slice(match.index).split(/(?<=\.)\s/)[0] ?? '';
-    const start = provision.text.lastIndexOf('.', match.index) + 1;
-    if (act !== undefined) {
-      citedDuties.push({ provision: provision.key, text: flatten(provision.text.slice(start, match.index) + sentence), provisionKey: `${act.key}/section/${match[1] ?? ''}` });
+    const sentence = splitSentences(provision.text, 0, provision.text.length).find((s) => s.start <= match.index && match.index < s.end);
+    if (act !== undefined && sentence !== undefined) {
+      citedDuties.push({ provision: provision.key, text: flatten(provision.text.slice(sentence.start, sentence.end)), provisionKey: `${act.key}/section/${match[1] ?? ''}` });
     }
   }
 

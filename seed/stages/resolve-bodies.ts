@@ -30,7 +30,8 @@ export const STATUTORY_PARTNERS = ['local-authority', 'local-health-board', 'nhs
 /** Words that make the noun after them a complement, not the subject ("through Regional Partnership Boards"). */
 const PREPOSITIONS = new Set(['through', 'by', 'with', 'to', 'for', 'of', 'from', 'between', 'among', 'within', 'across', 'behalf', 'on', 'at', 'in', 'into', 'against', 'about', 'amongst', 'alongside', 'via', 'including', 'towards']);
 const DETERMINERS = new Set(['the', 'all', 'some', 'any', 'their', 'its', 'each', 'every', 'other', 'individual', 'relevant', 'local', 'and']);
-const PRONOUN_SUBJECT = /(?:^|\b(?:and|that|so|then|where|if|when))\s*(they|it)$/i;
+/** "they" opening a clause: the subject is the previous obligation's. */
+const THEY_SUBJECT = /(?:^|\b(?:and|that|so|then|where|if|when))\s*they$/i;
 
 export class BodyLexicon {
   private readonly patterns: { key: string; pattern: RegExp }[];
@@ -89,7 +90,7 @@ export function addresseesOf(lexicon: BodyLexicon, subject: string, predicate: s
     const agents = leadingRun(lexicon, agent[1]);
     if (agents.length > 0) return agents;
   }
-  if (PRONOUN_SUBJECT.test(subject.trim()) && /\bthey$/i.test(subject.trim())) return previous;
+  if (THEY_SUBJECT.test(subject.trim())) return previous;
   return [];
 }
 

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf, pageRequest, toConnection } from '../../loaders/pagination.ts';
-import { codeOf } from '../../server/errors.ts';
-
-function errorOf(run: () => unknown): { code: string | undefined; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return { code: codeOf(error), message: (error as Error).message };
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from '../support/error-of.ts';
 
 describe('pageRequest', () => {
   it('gives 20 items from the start by default', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildObligationQuery, toObligationCriteria } from '../../loaders/obligation-query.ts';
-import { codeOf } from '../../server/errors.ts';
+import { errorOf } from '../support/error-of.ts';
 
 const page = { offset: 0, limit: 20 };
-
-function errorOf(run: () => unknown): { code: string | undefined; message: string } {
-  try {
-    run();
-  } catch (error) {
-    return { code: codeOf(error), message: (error as Error).message };
-  }
-  throw new Error('expected an error');
-}
 
 describe('buildObligationQuery', () => {
   it('reads every obligation of the revision in reading order when no filter is given', () => {

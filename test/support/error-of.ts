@@ -1,0 +1,14 @@
+/**
+ * Runs code that must throw an API error and returns its code and message, so unit tests
+ * compare the whole refusal (STYLE.md habit 6) without try/catch in every test.
+ */
+import { codeOf } from '../../server/errors.ts';
+
+export function errorOf(run: () => unknown): { code: string | undefined; message: string } {
+  try {
+    run();
+  } catch (error) {
+    return { code: codeOf(error), message: (error as Error).message };
+  }
+  throw new Error('expected an error');
+}
