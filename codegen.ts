@@ -15,7 +15,7 @@ const config: CodegenConfig = {
       ],
       config: {
         useTypeImports: true,
-        contextType: '../../server/context.ts#Context',
+        contextType: '../context.ts#ResolverContext',
         enumsAsTypes: true,
         strictScalars: true,
         // graphql-scalars' Date parses input to a JS Date and serialises ISO date strings.

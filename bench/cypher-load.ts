@@ -3,7 +3,7 @@
  * Cypher statement sent through the driver by the project's one executor (no HTTP, no GraphQL,
  * no loaders).
  */
-import { QueryRunner, type Database } from '../loaders/run-query.ts';
+import { QueryRunner, type Database } from '../db/run-query.ts';
 import type { Sample } from './figures.ts';
 import type { CypherRequest } from './workloads.ts';
 

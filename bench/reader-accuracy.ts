@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../server/config.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
 import { readSeedInput } from '../seed/index.ts';
 import { scoreReader, type GoldFile } from './score-reader.ts';
 

@@ -4,7 +4,7 @@
  * batching is on. Prints `READY <url>` once it listens; stops on SIGTERM. Not a test.
  */
 import { startApp } from '../server/app.ts';
-import { createDriver } from '../server/create-driver.ts';
+import { createDriver } from '../db/create-driver.ts';
 
 export interface ServeAppOptions {
   uri: string;

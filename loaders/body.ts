@@ -4,8 +4,8 @@
  * and leaders act for the statutory partners, glossary).
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, flag, optionalText, text, type Props } from './graph-values.ts';
-import type { QueryRunner } from './run-query.ts';
+import { asProps, flag, optionalText, text, type Props } from '../db/graph-values.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface BodyModel {
   __typename: 'Body';

@@ -5,13 +5,14 @@
  * Act 2010?"). Citing a section of an Act counts as citing the Act; an obligation that
  * restates a statutory duty (CITES_DUTY_OF, clause 1.85) cites that duty's section.
  */
+import { GraphShapeError } from '../core/errors.ts';
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, GraphShapeError, text, textList, type Props } from './graph-values.ts';
+import { asProps, text, textList, type Props } from '../db/graph-values.ts';
 import { toInstrument, toLegalProvision, type InstrumentModel, type LegalProvisionModel } from './instrument.ts';
 import { toObligation, type ObligationModel } from './obligation.ts';
 import { toOrganisation, type OrganisationModel } from './organisation.ts';
 import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 import { toToolkitItem, type ToolkitItemModel } from './toolkit.ts';
 
 export type CitableModel = InstrumentModel | LegalProvisionModel | ToolkitItemModel | OrganisationModel;

@@ -4,12 +4,12 @@
  * queries that answer a whole entry point (a page of obligations, a search). With
  * `batching: false` every load is its own round trip (the benchmark's comparison).
  */
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../core/errors.ts';
 import type { LoaderOptions } from './batch.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
-import { toFullTextQuery } from './full-text.ts';
+import { toFullTextQuery } from '../domain/full-text-query.ts';
 import { createFootnoteLoaders } from './footnote.ts';
 import type { DecodedId } from './global-id.ts';
 import { createHeadingLoaders } from './heading.ts';
@@ -20,8 +20,9 @@ import type { ObligationFilterInput } from './obligation-query.ts';
 import { createOrganisationLoaders, loadAllOrganisations, type OrganisationModel } from './organisation.ts';
 import type { PageRequest } from './pagination.ts';
 import { createProvisionLoaders, findProvisions } from './provision.ts';
-import { chooseRevision, loadRevisions, todayInWales, type RevisionChoice, type RevisionModel } from './revision.ts';
-import type { QueryRunner } from './run-query.ts';
+import { chooseRevision, todayInWales, type RevisionChoice } from '../domain/revision-in-force.ts';
+import { loadRevisions, type RevisionModel } from './revision.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 import { createSourceLoaders, loadAllSourceDocuments, type SourcedLabel, type SourceDocumentModel, type SourceReferenceModel } from './source.ts';
 import { buildSearchQuery, search, type SearchHitKind } from './search.ts';
 import { loadServiceInfo } from './service-info.ts';
@@ -29,7 +30,7 @@ import { createTermLoaders, findTerms } from './term.ts';
 import { createThemeLoaders, loadAllThemes, type ThemeModel } from './theme.ts';
 import { createToolkitLoaders, findToolkitItems } from './toolkit.ts';
 import { createTraceLoaders } from './trace.ts';
-import type { InstrumentKind, ProvisionKind, ToolkitItemKind } from './vocabulary.ts';
+import type { InstrumentKind, ProvisionKind, ToolkitItemKind } from '../core/vocabulary.ts';
 
 export type { LoaderOptions } from './batch.ts';
 

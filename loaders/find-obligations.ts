@@ -4,7 +4,7 @@
  * an unknown body, provision, heading or instrument is a NOT_FOUND error rather than a
  * silently empty answer.
  */
-import { notFound } from '../server/errors.ts';
+import { notFound } from '../core/errors.ts';
 import type { BodyModel } from './body.ts';
 import type { CitableModel } from './citation.ts';
 import { uidOf } from './global-id.ts';
@@ -14,7 +14,7 @@ import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, ty
 import type { Page, PageRequest } from './pagination.ts';
 import type { ProvisionModel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 /** The by-key loaders the existence checks use (batched with the rest of the request). */
 export interface KeyCheckers {

@@ -2,8 +2,8 @@
  * Footnotes of the Code (`(Provision)-[:HAS_FOOTNOTE]->(Footnote)`), in number order.
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
-import type { QueryRunner } from './run-query.ts';
+import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface FootnoteModel {
   __typename: 'Footnote';

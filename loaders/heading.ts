@@ -2,8 +2,8 @@
  * Headings of the Code's text: by uid, and the headings of a revision in reading order.
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
-import type { QueryRunner } from './run-query.ts';
+import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface HeadingModel {
   __typename: 'Heading';

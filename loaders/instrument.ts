@@ -5,9 +5,9 @@
  * clauses 1.1 and 1.2), PART_OF, and RELATED_TO.
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, oneOf, optionalInteger, optionalText, text, type Props } from './graph-values.ts';
+import { asProps, oneOf, optionalInteger, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 import {
   ENABLING_RELATIONS,
   INSTRUMENT_KINDS,
@@ -17,7 +17,7 @@ import {
   type InstrumentKind,
   type InstrumentRelationKind,
   type LegalProvisionKind,
-} from './vocabulary.ts';
+} from '../core/vocabulary.ts';
 
 export interface InstrumentModel {
   __typename: 'Instrument';

@@ -3,11 +3,12 @@
  * (STYLE.md habit 5): the Cypher varies only by which filters are present; every value the
  * user gives travels as a parameter. Pinned by unit snapshots (test/unit/cypher-*.test.ts).
  */
-import { badUserInput } from '../server/errors.ts';
+import { badUserInput } from '../core/errors.ts';
+import { PROVISION_KEY } from '../core/keys.ts';
 import { citesPredicate } from './citation.ts';
-import { toFullTextQuery } from './full-text.ts';
+import { toFullTextQuery } from '../domain/full-text-query.ts';
 import type { PageRequest } from './pagination.ts';
-import type { Force, Modality, Qualifier } from './vocabulary.ts';
+import type { Force, Modality, Qualifier } from '../core/vocabulary.ts';
 
 /** The filter as the API receives it (schema/obligation.graphql `ObligationFilter`). */
 export interface ObligationFilterInput {
@@ -39,8 +40,6 @@ export interface ObligationCriteria {
   fullText: string | null;
 }
 
-export const PROVISION_KEY = /^(\d+\.\d+|P\d+|S\d+)$/;
-export const OBLIGATION_KEY = /^(\d+\.\d+|P\d+|S\d+)\/[1-9]\d*$/;
 
 function keyLike(value: string | null | undefined, pattern: RegExp, argument: string, example: string): string | null {
   if (value === null || value === undefined) return null;

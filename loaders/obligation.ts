@@ -5,9 +5,10 @@
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
 import { toBody, type BodyModel } from './body.ts';
-import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, type Props } from './graph-values.ts';
+import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, type Props } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
+import { orderLegalBasis, type LegalBasisRelation } from '../domain/legal-basis-order.ts';
 import {
   APPLICABILITY_REASONS,
   ENABLING_RELATIONS,
@@ -18,7 +19,7 @@ import {
   type Force,
   type Modality,
   type Qualifier,
-} from './vocabulary.ts';
+} from '../core/vocabulary.ts';
 
 export interface ObligationModel {
   __typename: 'Obligation';
@@ -45,7 +46,7 @@ export interface ApplicabilityModel {
   via: string | null;
 }
 
-export type LegalBasisRelation = 'ISSUED_UNDER' | 'GUIDANCE_UNDER' | 'RESTATES_DUTY_OF';
+export type { LegalBasisRelation } from '../domain/legal-basis-order.ts';
 
 export interface LegalBasisModel {
   relation: LegalBasisRelation;
@@ -116,27 +117,6 @@ function toApplicability(value: unknown): ApplicabilityModel {
     explanation: text(props, 'explanation'),
     via: optionalText(props, 'via'),
   };
-}
-
-const RELATION_RANK: Record<LegalBasisRelation, number> = { ISSUED_UNDER: 0, GUIDANCE_UNDER: 1, RESTATES_DUTY_OF: 2 };
-
-/** Numbers in numeric order where they are numbers (s.2 before s.145). */
-const byNumber = (a: string, b: string): number => a.localeCompare(b, 'en', { numeric: true });
-
-/**
- * Orders a legal basis: issued under first, then guidance under, then restated duties; within
- * each, by where the Code says so, then by Act and section number. Pure, so the order of an
- * obligation's legal basis and of its trace never depends on the database's row order.
- */
-export function orderLegalBasis(basis: readonly LegalBasisModel[]): LegalBasisModel[] {
-  return [...basis].sort(
-    (a, b) =>
-      RELATION_RANK[a.relation] - RELATION_RANK[b.relation] ||
-      byNumber(a.location ?? '', b.location ?? '') ||
-      a.provision.instrumentKey.localeCompare(b.provision.instrumentKey) ||
-      byNumber(a.provision.number, b.provision.number) ||
-      byNumber(a.provision.subsection ?? '', b.provision.subsection ?? ''),
-  );
 }
 
 /** Maps a row of LEGAL_BASIS_OF_OBLIGATIONS (enabling links and restated duties). */

@@ -2,9 +2,9 @@
  * Organisations and systems the Code refers to (Social Care Wales, the Capacity Tracker, ...).
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, oneOf, optionalText, text, type Props } from './graph-values.ts';
-import type { QueryRunner } from './run-query.ts';
-import { ORGANISATION_KINDS, type OrganisationKind } from './vocabulary.ts';
+import { asProps, oneOf, optionalText, text, type Props } from '../db/graph-values.ts';
+import type { QueryRunner } from '../db/run-query.ts';
+import { ORGANISATION_KINDS, type OrganisationKind } from '../core/vocabulary.ts';
 
 export interface OrganisationModel {
   __typename: 'Organisation';

@@ -2,11 +2,12 @@
  * Provisions of the Code (clauses, principles, standards; seed/GRAPH.md `Provision`): by
  * uid, under a heading, stating an obligation, and a revision's provisions page by page.
  */
+import { GraphShapeError } from '../core/errors.ts';
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, GraphShapeError, integer, optionalText, text, textList, type Props } from './graph-values.ts';
+import { asProps, integer, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import type { QueryRunner } from './run-query.ts';
-import type { ProvisionKind } from './vocabulary.ts';
+import type { QueryRunner } from '../db/run-query.ts';
+import type { ProvisionKind } from '../core/vocabulary.ts';
 
 export type ProvisionTypeName = 'Clause' | 'Principle' | 'Standard';
 

@@ -3,13 +3,13 @@
  * principles, standards and glossary terms of one revision, and the shared instruments and
  * toolkit items, best match first. The query is built by a pure function (STYLE.md habit 5).
  */
-import { badUserInput } from '../server/errors.ts';
-import { GraphShapeError, asProps, textList } from './graph-values.ts';
+import { GraphShapeError, badUserInput } from '../core/errors.ts';
+import { asProps, textList } from '../db/graph-values.ts';
 import { toInstrument, type InstrumentModel } from './instrument.ts';
 import { toObligation, type ObligationModel } from './obligation.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { toProvision, type ProvisionModel } from './provision.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 import { toTerm, type TermModel } from './term.ts';
 import { toToolkitItem, type ToolkitItemModel } from './toolkit.ts';
 import type { CypherQuery } from './obligation-query.ts';

@@ -1,7 +1,7 @@
 /**
  * Facts about the service and its database (one round trip to Neo4j).
  */
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface ServiceInfoModel {
   name: string;

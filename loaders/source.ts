@@ -6,8 +6,8 @@
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
 import type { NodeType } from './global-id.ts';
-import { asProps, isoDate, optionalText, text, type Props } from './graph-values.ts';
-import type { QueryRunner } from './run-query.ts';
+import { asProps, isoDate, optionalText, text, type Props } from '../db/graph-values.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface SourceDocumentModel {
   __typename: 'SourceDocument';

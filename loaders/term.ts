@@ -2,9 +2,9 @@
  * Glossary terms of the Code (revision-owned, `(Revision)-[:CONTAINS]->(Term)`).
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, text, type Props } from './graph-values.ts';
+import { asProps, integer, text, type Props } from '../db/graph-values.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface TermModel {
   __typename: 'Term';

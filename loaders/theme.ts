@@ -3,9 +3,9 @@
  * (`(Theme)-[:GROUPS]->(Principle|Standard)` of every revision that has them).
  */
 import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, type Props } from './graph-values.ts';
+import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
 import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export interface ThemeModel {
   __typename: 'Theme';

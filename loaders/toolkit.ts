@@ -3,10 +3,10 @@
  * practice, tools, training.
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, oneOf, optionalText, text, type Props } from './graph-values.ts';
+import { asProps, oneOf, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import type { QueryRunner } from './run-query.ts';
-import { TOOLKIT_ITEM_KINDS, type ToolkitItemKind } from './vocabulary.ts';
+import type { QueryRunner } from '../db/run-query.ts';
+import { TOOLKIT_ITEM_KINDS, type ToolkitItemKind } from '../core/vocabulary.ts';
 
 export interface ToolkitItemModel {
   __typename: 'ToolkitItem';

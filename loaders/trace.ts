@@ -6,13 +6,14 @@
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
 import { toGlobalId, type NodeType } from './global-id.ts';
-import { asProps, oneOf, optionalText, type Props } from './graph-values.ts';
+import { asProps, oneOf, optionalText, type Props } from '../db/graph-values.ts';
 import { toHeading } from './heading.ts';
 import { legalProvisionLabel, toInstrument, toLegalProvision, type InstrumentModel } from './instrument.ts';
-import { orderLegalBasis, toObligation, type LegalBasisModel } from './obligation.ts';
+import { orderLegalBasis } from '../domain/legal-basis-order.ts';
+import { toObligation, type LegalBasisModel } from './obligation.ts';
 import { provisionLabel, toProvision } from './provision.ts';
 import { toRevision } from './revision.ts';
-import type { QueryRunner } from './run-query.ts';
+import type { QueryRunner } from '../db/run-query.ts';
 
 export type TraceStepKind = 'OBLIGATION' | 'PROVISION' | 'HEADING' | 'REVISION' | 'CODE' | 'ENABLING_PROVISION' | 'ACT' | 'INSTRUMENT';
 export type TraceRelation = 'STATED_IN' | 'UNDER_HEADING' | 'PART_OF_REVISION' | 'REVISION_OF' | 'ISSUED_UNDER' | 'GUIDANCE_UNDER' | 'PART_OF';

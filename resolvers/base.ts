@@ -1,5 +1,5 @@
 import { fromGlobalId } from '../loaders/global-id.ts';
-import { badUserInput, notFound } from '../server/errors.ts';
+import { badUserInput, notFound } from '../core/errors.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 
 const MAX_IDS = 100;

@@ -1,7 +1,8 @@
 import { toGlobalId } from '../loaders/global-id.ts';
 import { legalProvisionLabel } from '../loaders/instrument.ts';
-import { pageOf, pageRequest, toConnection } from '../loaders/pagination.ts';
-import type { Context } from '../server/context.ts';
+import { pageOf, toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
+import type { ResolverContext } from './context.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { found, present, revisionChoice } from './support.ts';
 
@@ -13,7 +14,7 @@ interface CitedByArgs {
 }
 
 /** `citedByObligations` of anything citable: the obligations citing it, one page, in reading order. */
-export async function citedByObligations(cited: { key: string }, args: CitedByArgs, { loaders }: Context) {
+export async function citedByObligations(cited: { key: string }, args: CitedByArgs, { loaders }: ResolverContext) {
   const request = pageRequest(args.first, args.after);
   const revision = await loaders.revisionFor(revisionChoice(args));
   const all = await loaders.obligationsCiting.load({ revision: revision.key, key: cited.key });
@@ -21,7 +22,7 @@ export async function citedByObligations(cited: { key: string }, args: CitedByAr
 }
 
 /** `citedByProvisions` of anything citable: the provisions citing it, one page, in reading order. */
-export async function citedByProvisions(cited: { key: string }, args: CitedByArgs, { loaders }: Context) {
+export async function citedByProvisions(cited: { key: string }, args: CitedByArgs, { loaders }: ResolverContext) {
   const request = pageRequest(args.first, args.after);
   const revision = await loaders.revisionFor(revisionChoice(args));
   const all = await loaders.provisionsCiting.load({ revision: revision.key, key: cited.key });

@@ -1,8 +1,9 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
 import { obligationNumber } from '../loaders/obligation.ts';
-import { OBLIGATION_KEY } from '../loaders/obligation-query.ts';
-import { pageRequest, toConnection } from '../loaders/pagination.ts';
-import { badUserInput } from '../server/errors.ts';
+import { OBLIGATION_KEY } from '../core/keys.ts';
+import { toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
+import { badUserInput } from '../core/errors.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { found, inRevision, present, revisionChoice } from './support.ts';
 

@@ -1,9 +1,10 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
-import { pageRequest, toConnection } from '../loaders/pagination.ts';
-import { PROVISION_KEY } from '../loaders/obligation-query.ts';
+import { toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
+import { PROVISION_KEY } from '../core/keys.ts';
 import { provisionLabel, type ProvisionModel } from '../loaders/provision.ts';
-import { badUserInput } from '../server/errors.ts';
-import type { Context } from '../server/context.ts';
+import { badUserInput } from '../core/errors.ts';
+import type { ResolverContext } from './context.ts';
 import type { ClauseResolvers, Resolvers } from './__generated__/resolvers-types.ts';
 import { found, inRevision, present, revisionChoice } from './support.ts';
 
@@ -11,18 +12,18 @@ import { found, inRevision, present, revisionChoice } from './support.ts';
 const provisionFields = {
   id: (provision: ProvisionModel) => toGlobalId(provision.__typename, provision.uid),
   label: (provision: ProvisionModel) => provisionLabel(provision),
-  heading: async (provision: ProvisionModel, _args: unknown, { loaders }: Context) =>
+  heading: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
-  revision: async (provision: ProvisionModel, _args: unknown, { loaders }: Context) =>
+  revision: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.revisionByKey(provision.revision), `revision ${provision.revision}`),
-  obligations: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.obligationsOfProvision.load(provision.uid),
-  cites: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.citationsOfProvision.load(provision.uid),
-  footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.footnotesOfProvision.load(provision.uid),
-  restatesDuties: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.dutiesRestatedByProvision.load(provision.uid),
-  sources: (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.sourcesOf(provision.__typename, provision.uid),
+  obligations: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.obligationsOfProvision.load(provision.uid),
+  cites: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.citationsOfProvision.load(provision.uid),
+  footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.footnotesOfProvision.load(provision.uid),
+  restatesDuties: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.dutiesRestatedByProvision.load(provision.uid),
+  sources: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.sourcesOf(provision.__typename, provision.uid),
 } satisfies ClauseResolvers;
 
-const themes = (provision: ProvisionModel, _args: unknown, { loaders }: Context) => loaders.themesOfProvision.load(provision.uid);
+const themes = (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.themesOfProvision.load(provision.uid);
 
 export const provisionResolvers: Resolvers = {
   Query: {

@@ -1,6 +1,7 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
-import { pageRequest, toConnection } from '../loaders/pagination.ts';
-import { CODE_INSTRUMENT_KEY } from '../loaders/vocabulary.ts';
+import { toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
+import { CODE_INSTRUMENT_KEY } from '../core/vocabulary.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { found, inRevision, present, revisionChoice } from './support.ts';
 

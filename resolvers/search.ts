@@ -1,4 +1,5 @@
-import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import { toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { revisionChoice } from './support.ts';
 

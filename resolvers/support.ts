@@ -2,9 +2,9 @@
  * The few helpers resolvers share: turning arguments into what loaders take, and saying
  * NOT_FOUND (for a key the user gave) or failing loudly (for a link the graph must have).
  */
-import { GraphShapeError } from '../loaders/graph-values.ts';
-import { isoDay, type RevisionChoice, type RevisionModel } from '../loaders/revision.ts';
-import { notFound } from '../server/errors.ts';
+import { isoDay, type RevisionChoice } from '../domain/revision-in-force.ts';
+import type { RevisionModel } from '../loaders/revision.ts';
+import { GraphShapeError, notFound } from '../core/errors.ts';
 
 /** The revision arguments (`revision`, `asOf`) every entry point that reads the Code's text takes. */
 export function revisionChoice(args: { revision?: string | null; asOf?: Date | null }): RevisionChoice {

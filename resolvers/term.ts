@@ -1,5 +1,6 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
-import { pageRequest, toConnection } from '../loaders/pagination.ts';
+import { toConnection } from '../loaders/pagination.ts';
+import { pageRequest } from '../domain/page-request.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
 import { found, inRevision, present, revisionChoice } from './support.ts';
 

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { QueryRunner, type Database } from '../loaders/run-query.ts';
-import { loadCatalogue, type Catalogue } from './catalogue.ts';
+import { QueryRunner, type Database } from '../db/run-query.ts';
+import type { Catalogue } from '../reader/catalogue.ts';
+import { loadCatalogue } from './load-catalogue.ts';
 import { buildSeedReport, type SeedReport } from './report.ts';
-import type { OverrideFile } from './stages/apply-overrides.ts';
-import { readCode, type CodeGraph } from './stages/read-code.ts';
-import { writeGraph } from './stages/write-graph.ts';
+import type { OverrideFile } from '../reader/stages/apply-overrides.ts';
+import { readCode, type CodeGraph } from '../reader/read-code.ts';
+import { writeGraph } from './write-graph.ts';
 
 export type { SeedReport } from './report.ts';
 

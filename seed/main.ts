@@ -3,9 +3,9 @@
  * same choice of Neo4j). `-- --report` prints the seed report; `-- --json` prints it as JSON;
  * `-- --check` reads and checks the data without connecting to any database.
  */
-import { ConfigError, loadConfig, loadEnvFile } from '../server/config.ts';
-import { connect } from '../server/connect.ts';
-import { log } from '../server/log.ts';
+import { ConfigError, loadConfig, loadEnvFile } from '../core/config.ts';
+import { connect } from '../db/connect.ts';
+import { log } from '../core/log.ts';
 import { readSeedInput, seedCode } from './index.ts';
 import { formatSeedReport } from './report.ts';
 

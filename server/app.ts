@@ -11,8 +11,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import type { Database } from '../loaders/run-query.ts';
-import { DEFAULT_LIMITS, type Config } from './config.ts';
+import type { Database } from '../db/run-query.ts';
+import { DEFAULT_LIMITS, type Config } from '../core/config.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { ideRouter } from './ide/ide-router.ts';

@@ -1,13 +1,13 @@
 /**
- * Per-request context (STYLE.md habit 3): one QueryRunner over the process's single
- * driver, fresh DataLoaders for the request, and the request's query log.
+ * Per-request context (docs/architecture.md, "One request"): fresh DataLoaders over the
+ * process's single driver, and the request's query log (the round trips it cost, reported
+ * by the debug extension).
  */
-import { createLoaders, type Loaders } from '../loaders/create-loaders.ts';
-import { newQueryLog, QueryRunner, type Database, type QueryLog } from '../loaders/run-query.ts';
+import { newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
+import { createLoaders } from '../loaders/create-loaders.ts';
+import type { ResolverContext } from '../resolvers/context.ts';
 
-export interface Context {
-  runner: QueryRunner;
-  loaders: Loaders;
+export interface Context extends ResolverContext {
   queryLog: QueryLog;
 }
 
@@ -19,5 +19,5 @@ export interface ContextOptions {
 export function createContext(db: Database, options: ContextOptions = {}): Context {
   const queryLog = newQueryLog();
   const runner = new QueryRunner(db, queryLog);
-  return { runner, queryLog, loaders: createLoaders(runner, { batching: options.batching ?? true }) };
+  return { queryLog, loaders: createLoaders(runner, { batching: options.batching ?? true }) };
 }

@@ -4,7 +4,7 @@
  * no Cypher and no driver detail.
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES } from './errors.ts';
+import { ERROR_CODES } from '../core/errors.ts';
 
 const PASS_THROUGH = new Set<string>([
   ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),

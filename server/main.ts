@@ -4,9 +4,9 @@
  * closes the driver and stops the local Neo4j, in that order.
  */
 import { startApp, type App } from './app.ts';
-import { ConfigError, loadConfig, loadEnvFile } from './config.ts';
-import { connect } from './connect.ts';
-import { log } from './log.ts';
+import { ConfigError, loadConfig, loadEnvFile } from '../core/config.ts';
+import { connect } from '../db/connect.ts';
+import { log } from '../core/log.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers/index.ts';
-import { PROJECT_ROOT } from './config.ts';
+import { PROJECT_ROOT } from '../core/config.ts';
 
 export function loadTypeDefs(dir = path.join(PROJECT_ROOT, 'schema')): string[] {
   return readdirSync(dir)

@@ -2,7 +2,7 @@
  * `npm start` seeds an empty database by itself, so a new user's first command gives a
  * working service. A database that already holds the Code is left as it is.
  */
-import type { Database } from '../loaders/run-query.ts';
+import type { Database } from '../db/run-query.ts';
 import { isEmpty, seedCode } from '../seed/index.ts';
 
 export async function seedIfEmpty(db: Database, log: (line: string) => void): Promise<void> {

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadConfig } from '../server/config.ts';
-import { provideNeo4j } from '../server/neo4j/provide-neo4j.ts';
+import { loadConfig } from '../core/config.ts';
+import { provideNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import type { TestNeo4j } from './support/test-neo4j.ts';
 
 declare module 'vitest' {

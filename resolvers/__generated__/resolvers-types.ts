@@ -17,7 +17,7 @@ import type { TermModel } from '../../loaders/term.ts';
 import type { ThemeModel } from '../../loaders/theme.ts';
 import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/source.ts';
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
-import type { Context } from '../../server/context.ts';
+import type { ResolverContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1872,14 +1872,14 @@ export type ResolversParentTypes = {
   TraceStep: TraceStepModel;
 };
 
-export type ApplicabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
+export type ApplicabilityResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
   body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType>;
 };
 
-export type BodyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Body'] = ResolversParentTypes['Body']> = {
+export type BodyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Body'] = ResolversParentTypes['Body']> = {
   actsFor?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1893,11 +1893,11 @@ export type BodyResolvers<ContextType = Context, ParentType extends ResolversPar
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type CitableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citable'] = ResolversParentTypes['Citable']> = {
+export type CitableResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Citable'] = ResolversParentTypes['Citable']> = {
   __resolveType: TypeResolveFn<'Instrument' | 'LegalProvision' | 'Organisation' | 'ToolkitItem', ParentType, ContextType>;
 };
 
-export type ClauseResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Clause'] = ResolversParentTypes['Clause']> = {
+export type ClauseResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Clause'] = ResolversParentTypes['Clause']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
   heading?: Resolver<ResolversTypes['Heading'], ParentType, ContextType>;
@@ -1920,19 +1920,19 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
-export type EnabledInstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnabledInstrument'] = ResolversParentTypes['EnabledInstrument']> = {
+export type EnabledInstrumentResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['EnabledInstrument'] = ResolversParentTypes['EnabledInstrument']> = {
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['EnablingRelation'], ParentType, ContextType>;
 };
 
-export type EnablingProvisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EnablingProvision'] = ResolversParentTypes['EnablingProvision']> = {
+export type EnablingProvisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['EnablingProvision'] = ResolversParentTypes['EnablingProvision']> = {
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['EnablingRelation'], ParentType, ContextType>;
 };
 
-export type FootnoteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Footnote'] = ResolversParentTypes['Footnote']> = {
+export type FootnoteResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Footnote'] = ResolversParentTypes['Footnote']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1943,7 +1943,7 @@ export type FootnoteResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type HeadingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Heading'] = ResolversParentTypes['Heading']> = {
+export type HeadingResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Heading'] = ResolversParentTypes['Heading']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1956,7 +1956,7 @@ export type HeadingResolvers<ContextType = Context, ParentType extends Resolvers
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
+export type InstrumentResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
   citedByObligations?: Resolver<ResolversTypes['ObligationConnection'], ParentType, ContextType, RequireFields<InstrumentCitedByObligationsArgs, 'first'>>;
   citedByProvisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<InstrumentCitedByProvisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1976,31 +1976,31 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type InstrumentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = {
+export type InstrumentConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = {
   edges?: Resolver<Array<ResolversTypes['InstrumentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type InstrumentEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstrumentEdge'] = ResolversParentTypes['InstrumentEdge']> = {
+export type InstrumentEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['InstrumentEdge'] = ResolversParentTypes['InstrumentEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
 };
 
-export type InstrumentRelationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InstrumentRelation'] = ResolversParentTypes['InstrumentRelation']> = {
+export type InstrumentRelationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['InstrumentRelation'] = ResolversParentTypes['InstrumentRelation']> = {
   direction?: Resolver<ResolversTypes['RelationDirection'], ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['InstrumentRelationKind'], ParentType, ContextType>;
 };
 
-export type LegalBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
+export type LegalBasisResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['LegalBasisRelation'], ParentType, ContextType>;
 };
 
-export type LegalProvisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LegalProvision'] = ResolversParentTypes['LegalProvision']> = {
+export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['LegalProvision'] = ResolversParentTypes['LegalProvision']> = {
   citedByObligations?: Resolver<ResolversTypes['ObligationConnection'], ParentType, ContextType, RequireFields<LegalProvisionCitedByObligationsArgs, 'first'>>;
   citedByProvisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<LegalProvisionCitedByProvisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2018,11 +2018,11 @@ export type LegalProvisionResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+export type NodeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Body' | 'Clause' | 'Footnote' | 'Heading' | 'Instrument' | 'LegalProvision' | 'Obligation' | 'Organisation' | 'Principle' | 'Revision' | 'SourceDocument' | 'Standard' | 'Term' | 'Theme' | 'ToolkitItem', ParentType, ContextType>;
 };
 
-export type ObligationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
+export type ObligationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Obligation'] = ResolversParentTypes['Obligation']> = {
   addressees?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   appliesTo?: Resolver<Array<ResolversTypes['Applicability']>, ParentType, ContextType, Partial<ObligationAppliesToArgs>>;
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
@@ -2048,7 +2048,7 @@ export type ObligationResolvers<ContextType = Context, ParentType extends Resolv
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ObligationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObligationConnection'] = ResolversParentTypes['ObligationConnection']> = {
+export type ObligationConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationConnection'] = ResolversParentTypes['ObligationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ObligationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2056,12 +2056,12 @@ export type ObligationConnectionResolvers<ContextType = Context, ParentType exte
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ObligationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObligationEdge'] = ResolversParentTypes['ObligationEdge']> = {
+export type ObligationEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationEdge'] = ResolversParentTypes['ObligationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
 };
 
-export type OrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
+export type OrganisationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2072,14 +2072,14 @@ export type OrganisationResolvers<ContextType = Context, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+export type PageInfoResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type PrincipleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Principle'] = ResolversParentTypes['Principle']> = {
+export type PrincipleResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Principle'] = ResolversParentTypes['Principle']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
   heading?: Resolver<ResolversTypes['Heading'], ParentType, ContextType>;
@@ -2099,11 +2099,11 @@ export type PrincipleResolvers<ContextType = Context, ParentType extends Resolve
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ProvisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provision'] = ResolversParentTypes['Provision']> = {
+export type ProvisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Provision'] = ResolversParentTypes['Provision']> = {
   __resolveType: TypeResolveFn<'Clause' | 'Principle' | 'Standard', ParentType, ContextType>;
 };
 
-export type ProvisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvisionConnection'] = ResolversParentTypes['ProvisionConnection']> = {
+export type ProvisionConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionConnection'] = ResolversParentTypes['ProvisionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ProvisionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Provision']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2111,12 +2111,12 @@ export type ProvisionConnectionResolvers<ContextType = Context, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ProvisionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProvisionEdge'] = ResolversParentTypes['ProvisionEdge']> = {
+export type ProvisionEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionEdge'] = ResolversParentTypes['ProvisionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
 };
 
-export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+export type QueryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bodies?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType, RequireFields<QueryBodyArgs, 'key'>>;
   heading?: Resolver<Maybe<ResolversTypes['Heading']>, ParentType, ContextType, RequireFields<QueryHeadingArgs, 'key'>>;
@@ -2144,12 +2144,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
 };
 
-export type RestatedDutyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
+export type RestatedDutyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+export type RevisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   headings?: Resolver<Array<ResolversTypes['Heading']>, ParentType, ContextType>;
@@ -2170,13 +2170,13 @@ export type RevisionResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+export type SearchHitResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   item?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SearchHitKind'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
-export type SearchHitConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = {
+export type SearchHitConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2184,23 +2184,23 @@ export type SearchHitConnectionResolvers<ContextType = Context, ParentType exten
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type SearchHitEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = {
+export type SearchHitEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHitEdge'] = ResolversParentTypes['SearchHitEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
 };
 
-export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
+export type SearchResultResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
   __resolveType: TypeResolveFn<'Clause' | 'Instrument' | 'Obligation' | 'Principle' | 'Standard' | 'Term' | 'ToolkitItem', ParentType, ContextType>;
 };
 
-export type ServiceInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ServiceInfo'] = ResolversParentTypes['ServiceInfo']> = {
+export type ServiceInfoResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ServiceInfo'] = ResolversParentTypes['ServiceInfo']> = {
   databaseEdition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   databaseVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type SourceDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceDocument'] = ResolversParentTypes['SourceDocument']> = {
+export type SourceDocumentResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SourceDocument'] = ResolversParentTypes['SourceDocument']> = {
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   dateText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2214,12 +2214,12 @@ export type SourceDocumentResolvers<ContextType = Context, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type SourceReferenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SourceReference'] = ResolversParentTypes['SourceReference']> = {
+export type SourceReferenceResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SourceReference'] = ResolversParentTypes['SourceReference']> = {
   document?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType>;
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type StandardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
+export type StandardResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
   heading?: Resolver<ResolversTypes['Heading'], ParentType, ContextType>;
@@ -2239,7 +2239,7 @@ export type StandardResolvers<ContextType = Context, ParentType extends Resolver
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type TermResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Term'] = ResolversParentTypes['Term']> = {
+export type TermResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Term'] = ResolversParentTypes['Term']> = {
   definition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2250,7 +2250,7 @@ export type TermResolvers<ContextType = Context, ParentType extends ResolversPar
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type TermConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TermConnection'] = ResolversParentTypes['TermConnection']> = {
+export type TermConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TermConnection'] = ResolversParentTypes['TermConnection']> = {
   edges?: Resolver<Array<ResolversTypes['TermEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Term']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -2258,12 +2258,12 @@ export type TermConnectionResolvers<ContextType = Context, ParentType extends Re
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type TermEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TermEdge'] = ResolversParentTypes['TermEdge']> = {
+export type TermEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TermEdge'] = ResolversParentTypes['TermEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Term'], ParentType, ContextType>;
 };
 
-export type ThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
+export type ThemeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2274,7 +2274,7 @@ export type ThemeResolvers<ContextType = Context, ParentType extends ResolversPa
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ToolkitItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ToolkitItem'] = ResolversParentTypes['ToolkitItem']> = {
+export type ToolkitItemResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ToolkitItem'] = ResolversParentTypes['ToolkitItem']> = {
   citedByObligations?: Resolver<ResolversTypes['ObligationConnection'], ParentType, ContextType, RequireFields<ToolkitItemCitedByObligationsArgs, 'first'>>;
   citedByProvisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<ToolkitItemCitedByProvisionsArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2286,19 +2286,19 @@ export type ToolkitItemResolvers<ContextType = Context, ParentType extends Resol
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type ToolkitItemConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ToolkitItemConnection'] = ResolversParentTypes['ToolkitItemConnection']> = {
+export type ToolkitItemConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ToolkitItemConnection'] = ResolversParentTypes['ToolkitItemConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ToolkitItemEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ToolkitItem']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type ToolkitItemEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ToolkitItemEdge'] = ResolversParentTypes['ToolkitItemEdge']> = {
+export type ToolkitItemEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ToolkitItemEdge'] = ResolversParentTypes['ToolkitItemEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ToolkitItem'], ParentType, ContextType>;
 };
 
-export type TraceStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TraceStep'] = ResolversParentTypes['TraceStep']> = {
+export type TraceStepResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TraceStep'] = ResolversParentTypes['TraceStep']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TraceStepKind'], ParentType, ContextType>;
   nodeId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2308,7 +2308,7 @@ export type TraceStepResolvers<ContextType = Context, ParentType extends Resolve
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = Context> = {
+export type Resolvers<ContextType = ResolverContext> = {
   Applicability?: ApplicabilityResolvers<ContextType>;
   Body?: BodyResolvers<ContextType>;
   Citable?: CitableResolvers<ContextType>;

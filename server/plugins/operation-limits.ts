@@ -10,7 +10,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import type { Limits } from '../config.ts';
+import type { Limits } from '../../core/config.ts';
 
 export type LimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
 

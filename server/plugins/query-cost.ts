@@ -20,11 +20,9 @@ import {
   type GraphQLNamedType,
 } from 'graphql/index.js';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
-import { apiError } from '../errors.ts';
+import { apiError } from '../../core/errors.ts';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/page-request.ts';
 
-/** Page size the schema uses when `first` is not given, and the most it allows. */
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 /** Length assumed for a plain list field that takes no size argument (a trace has about 8 steps). */
 export const ASSUMED_LIST_SIZE = 10;
 

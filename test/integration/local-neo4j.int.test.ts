@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/config.ts';
-import { javaAndMavenAvailable, LocalNeo4jError, startLocalNeo4j } from '../../server/neo4j/local-neo4j.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
+import { javaAndMavenAvailable, LocalNeo4jError, startLocalNeo4j } from '../../db/neo4j/local-neo4j.ts';
 import { processAlive } from '../support/service-process.ts';
 
 const canRunLocalNeo4j = await javaAndMavenAvailable();
@@ -31,7 +31,7 @@ async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   return !processAlive(pid);
 }
 
-describe.runIf(canRunLocalNeo4j)('the local Neo4j (neo4j-local/, Java)', () => {
+describe.runIf(canRunLocalNeo4j)('the local Neo4j (db/neo4j/launcher/, Java)', () => {
   it('keeps its data when stopped and started again on the same folder', async () => {
     const dataDir = path.join(scratch, 'restart');
     const first = await startLocalNeo4j({ dataDir });

@@ -7,9 +7,9 @@ import net from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../server/app.ts';
-import { DEFAULT_LIMITS } from '../../server/config.ts';
+import { DEFAULT_LIMITS } from '../../core/config.ts';
 import type { Context } from '../../server/context.ts';
-import { createDriver } from '../../server/create-driver.ts';
+import { createDriver } from '../../db/create-driver.ts';
 import { connectTestDatabase, type TestDatabase } from '../support/test-neo4j.ts';
 
 interface Body {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryRunner } from '../../loaders/run-query.ts';
+import { QueryRunner } from '../../db/run-query.ts';
 import { readSeedInput, seedCode, type SeedReport } from '../../seed/index.ts';
-import { writeGraph } from '../../seed/stages/write-graph.ts';
+import { writeGraph } from '../../seed/write-graph.ts';
 import { connectTestDatabase, type TestDatabase } from '../support/test-neo4j.ts';
 
 let db: TestDatabase;

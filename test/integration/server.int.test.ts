@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryRunner } from '../../loaders/run-query.ts';
+import { QueryRunner } from '../../db/run-query.ts';
 import { startTestServer, type TestServer } from '../support/test-neo4j.ts';
 
 describe('the HTTP server on the real Neo4j', () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { javaAndMavenAvailable } from '../../server/neo4j/local-neo4j.ts';
+import { javaAndMavenAvailable } from '../../db/neo4j/local-neo4j.ts';
 import { killStrayServices, processAlive, spawnService } from '../support/service-process.ts';
 
 const canRunLocalNeo4j = await javaAndMavenAvailable();

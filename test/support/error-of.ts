@@ -2,7 +2,7 @@
  * Runs code that must throw an API error and returns its code and message, so unit tests
  * compare the whole refusal (STYLE.md habit 6) without try/catch in every test.
  */
-import { codeOf } from '../../server/errors.ts';
+import { codeOf } from '../../core/errors.ts';
 
 export function errorOf(run: () => unknown): { code: string | undefined; message: string } {
   try {

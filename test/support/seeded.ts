@@ -3,7 +3,7 @@
  * `npm run seed` does (seed/index.ts), then starts the real HTTP server on a free port.
  * The API's integration tests (test/integration/api-*.int.test.ts) read exact answers from it.
  */
-import { QueryRunner } from '../../loaders/run-query.ts';
+import { QueryRunner } from '../../db/run-query.ts';
 import { seedCode } from '../../seed/index.ts';
 import { connectTestDatabase, startTestServer, type GraphQLBody, type TestServer } from './test-neo4j.ts';
 

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../../server/config.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 
 export interface ServiceProcess {
   child: ChildProcess;

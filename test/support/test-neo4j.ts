@@ -4,9 +4,9 @@
  */
 import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
-import type { Database } from '../../loaders/run-query.ts';
+import type { Database } from '../../db/run-query.ts';
 import { startApp, type App } from '../../server/app.ts';
-import { createDriver } from '../../server/create-driver.ts';
+import { createDriver } from '../../db/create-driver.ts';
 
 export interface TestNeo4j {
   mode: 'uri' | 'docker' | 'local';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scoreReader, type GoldFile } from '../../../bench/score-reader.ts';
 import { readSeedInput } from '../../../seed/index.ts';
-import { PROJECT_ROOT } from '../../../server/config.ts';
+import { PROJECT_ROOT } from '../../../core/config.ts';
 
 describe('the reader against the hand annotation of the whole Code', () => {
   it('agrees on every obligation, modality, force, addressee and qualifier', () => {

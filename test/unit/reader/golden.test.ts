@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../server/config.ts';
-import { loadCatalogue } from '../../../seed/catalogue.ts';
-import { buildProvisionText } from '../../../seed/stages/build-provision-text.ts';
-import { findModalUses } from '../../../seed/stages/extract-obligations.ts';
-import { parseCleanText } from '../../../seed/stages/parse-clean-text.ts';
-import { readCode } from '../../../seed/stages/read-code.ts';
-import { BodyLexicon, isBodySubject } from '../../../seed/stages/resolve-bodies.ts';
+import { PROJECT_ROOT } from '../../../core/config.ts';
+import { loadCatalogue } from '../../../seed/load-catalogue.ts';
+import { buildProvisionText } from '../../../reader/stages/build-provision-text.ts';
+import { findModalUses } from '../../../reader/stages/extract-obligations.ts';
+import { parseCleanText } from '../../../reader/stages/parse-clean-text.ts';
+import { readCode } from '../../../reader/read-code.ts';
+import { BodyLexicon, isBodySubject } from '../../../reader/stages/resolve-bodies.ts';
 import { readSeedInput } from '../../../seed/index.ts';
 
 const text = readFileSync(path.join(PROJECT_ROOT, 'seed/data/code-of-practice.txt'), 'utf8');

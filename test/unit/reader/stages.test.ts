@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, OverrideError } from '../../../seed/stages/apply-overrides.ts';
-import { buildProvisionText, stripFootnoteMarkers } from '../../../seed/stages/build-provision-text.ts';
-import { findModalUses, mainSubject, splitSentences } from '../../../seed/stages/extract-obligations.ts';
-import { parseCleanText, ReaderError, slug } from '../../../seed/stages/parse-clean-text.ts';
-import { forceOf, modalityOf, qualifiersOf } from '../../../seed/stages/read-code.ts';
-import { addresseesOf, applicabilityOf, BodyLexicon } from '../../../seed/stages/resolve-bodies.ts';
+import { applyOverrides, OverrideError } from '../../../reader/stages/apply-overrides.ts';
+import { buildProvisionText, stripFootnoteMarkers } from '../../../reader/stages/build-provision-text.ts';
+import { findModalUses, mainSubject, splitSentences } from '../../../reader/stages/extract-obligations.ts';
+import { parseCleanText, ReaderError, slug } from '../../../reader/stages/parse-clean-text.ts';
+import { forceOf, modalityOf, qualifiersOf } from '../../../reader/read-code.ts';
+import { addresseesOf, applicabilityOf, BodyLexicon } from '../../../reader/stages/resolve-bodies.ts';
 
 const lexicon = new BodyLexicon([
   { key: 'statutory-partners', name: 'Statutory partners', aliases: ['statutory partners'], memberOf: [], actsFor: [] },

@@ -1,0 +1,70 @@
+/**
+ * The closed set of error codes the API returns (STYLE.md habit 6).
+ * Messages say what was wrong and show a valid example; unexpected errors leave as
+ * INTERNAL_SERVER_ERROR with no stack trace and no Cypher.
+ */
+import { GraphQLError } from 'graphql';
+
+export const ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'REVISION_PUBLISHED',
+  'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A GraphQL error with one of the project's codes in `extensions.code`. */
+export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const badUserInput = (message: string, argument?: string): GraphQLError =>
+  apiError('BAD_USER_INPUT', message, argument === undefined ? {} : { argument });
+
+export const notFound = (what: string, key: string, example: string): GraphQLError =>
+  apiError('NOT_FOUND', `No ${what} has the key "${key}"; a valid key looks like "${example}"`);
+
+export const serviceUnavailable = (): GraphQLError =>
+  apiError('SERVICE_UNAVAILABLE', 'The database is not answering right now; please try again shortly');
+
+/** The code of an error that left a resolver, if it carries one of ours. */
+export function codeOf(error: unknown): ErrorCode | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  const code = error.extensions['code'];
+  return ERROR_CODES.find((c) => c === code);
+}
+
+/**
+ * No revision of the Code was in force on the day asked for (DESIGN.md, "Revise"): says so,
+ * and gives the day the first revision came into force so the reader can ask again.
+ */
+export function noRevisionInForce(day: string, first: { key: string; inForceFrom: string | null } | null): GraphQLError {
+  if (first === null || first.inForceFrom === null) {
+    return apiError('NOT_FOUND', `No revision of the Code was in force on ${day}: no revision of the Code has come into force yet`, {
+      asOf: day,
+    });
+  }
+  const hint = day < first.inForceFrom ? `; ask with asOf: "${first.inForceFrom}" or later` : '';
+  return apiError(
+    'NOT_FOUND',
+    `No revision of the Code was in force on ${day}; the first revision (${first.key}) came into force on ${first.inForceFrom}${hint}`,
+    { asOf: day, firstInForceFrom: first.inForceFrom, firstRevision: first.key },
+  );
+}
+
+/**
+ * The graph broke one of the rules of docs/graph-model.md (a value of the wrong type, a link
+ * every node must have). Internal: it leaves the API as INTERNAL_SERVER_ERROR, and is logged.
+ */
+export class GraphShapeError extends Error {
+  constructor(message: string) {
+    super(`The graph does not follow docs/graph-model.md: ${message}`);
+    this.name = 'GraphShapeError';
+  }
+}

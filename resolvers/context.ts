@@ -1,0 +1,10 @@
+/**
+ * What every resolver receives (docs/architecture.md, "One request"): the request's
+ * DataLoaders. The composition root (server/context.ts) builds one per request, with what
+ * the server itself needs beside it; resolvers only read it.
+ */
+import type { Loaders } from '../loaders/create-loaders.ts';
+
+export interface ResolverContext {
+  loaders: Loaders;
+}
