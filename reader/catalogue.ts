@@ -2,8 +2,25 @@
  * The catalogue (seed/data/catalogue.json, documented in seed/data/CATALOGUE.md): everything
  * the Code cites and its legal context, with where each fact was read. Checked here, purely,
  * so that a dangling key stops the seed with a sentence naming it, before anything is written;
- * seed/load-catalogue.ts reads the file.
+ * seed/load-catalogue.ts reads the file. Every value of a closed set (kinds, statuses,
+ * relations) is checked against core/vocabulary.ts, whose sets the graph and the API share.
  */
+import {
+  ENABLING_RELATIONS,
+  INSTRUMENT_KINDS,
+  INSTRUMENT_RELATION_KINDS,
+  LEGAL_PROVISION_KINDS,
+  ORGANISATION_KINDS,
+  REVISION_STATUSES,
+  TOOLKIT_ITEM_KINDS,
+  type EnablingRelation,
+  type InstrumentKind,
+  type InstrumentRelationKind,
+  type LegalProvisionKind,
+  type OrganisationKind,
+  type RevisionStatus,
+  type ToolkitItemKind,
+} from '../core/vocabulary.ts';
 
 export interface SourceRef {
   document: string;
@@ -34,17 +51,18 @@ export interface CitableEntry {
 }
 
 export interface InstrumentEntry extends CitableEntry {
-  kind: string;
+  kind: InstrumentKind;
   title: string;
   shortTitle: string | null;
   year: number | null;
   url: string | null;
-  status: string | null;
+  /** null, or the status of a draft instrument (`DRAFT` for the 2025 draft code). */
+  status: RevisionStatus | null;
 }
 
 export interface LegalProvisionEntry extends CitableEntry {
   instrumentKey: string;
-  kind: string;
+  kind: LegalProvisionKind;
   number: string;
   subsection: string | null;
   title: string | null;
@@ -52,13 +70,13 @@ export interface LegalProvisionEntry extends CitableEntry {
 }
 
 export interface ToolkitItemEntry extends CitableEntry {
-  kind: string;
+  kind: ToolkitItemKind;
   title: string;
 }
 
 export interface OrganisationEntry extends CitableEntry {
   name: string;
-  kind: string;
+  kind: OrganisationKind;
   url: string | null;
 }
 
@@ -85,7 +103,7 @@ export interface ThemeEntry {
 
 export interface RevisionEntry {
   key: string;
-  status: string;
+  status: RevisionStatus;
   title: string;
   laidOn: string | null;
   inForceFrom: string | null;
@@ -101,7 +119,7 @@ export interface RevisionEntry {
 
 export interface InstrumentLinkEntry {
   from: string;
-  type: 'ISSUED_UNDER' | 'GUIDANCE_UNDER' | 'DISAPPLIES';
+  type: EnablingRelation;
   to: string;
   location: string;
   source: SourceRef;
@@ -110,7 +128,7 @@ export interface InstrumentLinkEntry {
 export interface RelationEntry {
   from: string;
   to: string;
-  relation: 'COMPLEMENTS' | 'REPLACES' | 'LED_TO';
+  relation: InstrumentRelationKind;
   note?: string | null;
   source: SourceRef;
 }
@@ -129,15 +147,31 @@ export interface Catalogue {
 }
 
 export class CatalogueError extends Error {
-  constructor(problems: string[]) {
+  constructor(readonly problems: string[]) {
     super(`seed/data/catalogue.json has ${problems.length} problem(s):\n- ${problems.join('\n- ')}`);
     this.name = 'CatalogueError';
   }
 }
 
-/** Checks that every key the catalogue refers to exists; returns it unchanged. */
+/**
+ * A problem when `value` is not one of `allowed`, naming the entry, the field and a valid
+ * value: `instrument "ukpga/2010/15": kind "ACTT" is not one of ACT, ...; for example "kind": "ACT"`.
+ */
+function notOneOf(entry: string, field: string, value: unknown, allowed: readonly string[], nullable = false): string | null {
+  if ((nullable && value === null) || (typeof value === 'string' && allowed.includes(value))) return null;
+  const got = value === undefined ? 'is missing' : `${JSON.stringify(value)} is not one of ${allowed.join(', ')}${nullable ? ' (or null)' : ''}`;
+  return `${entry}: ${field} ${got}; for example "${field}": "${allowed[0] ?? ''}"`;
+}
+
+/**
+ * Checks that every key the catalogue refers to exists and every kind, status and relation
+ * is one of its closed set; collects every problem, then throws; returns it unchanged.
+ */
 export function checkCatalogue(catalogue: Catalogue): Catalogue {
   const problems: string[] = [];
+  const closed = (problem: string | null): void => {
+    if (problem !== null) problems.push(problem);
+  };
   const keysOf = (entries: { key: string }[]): Set<string> => new Set(entries.map((entry) => entry.key));
   const instruments = keysOf(catalogue.instruments);
   const provisions = keysOf(catalogue.legalProvisions);
@@ -174,6 +208,16 @@ export function checkCatalogue(catalogue: Catalogue): Catalogue {
       if (!instruments.has(key) && !organisations.has(key)) problems.push(`relations: "${key}" is neither an instrument nor an organisation`);
     }
   }
+  for (const e of catalogue.instruments) {
+    closed(notOneOf(`instrument "${e.key}"`, 'kind', e.kind, INSTRUMENT_KINDS));
+    closed(notOneOf(`instrument "${e.key}"`, 'status', e.status, REVISION_STATUSES, true));
+  }
+  for (const e of catalogue.legalProvisions) closed(notOneOf(`legal provision "${e.key}"`, 'kind', e.kind, LEGAL_PROVISION_KINDS));
+  for (const e of catalogue.toolkitItems) closed(notOneOf(`toolkit item "${e.key}"`, 'kind', e.kind, TOOLKIT_ITEM_KINDS));
+  for (const e of catalogue.organisations) closed(notOneOf(`organisation "${e.key}"`, 'kind', e.kind, ORGANISATION_KINDS));
+  for (const e of catalogue.revisions) closed(notOneOf(`revision "${e.key}"`, 'status', e.status, REVISION_STATUSES));
+  for (const e of catalogue.instrumentLinks) closed(notOneOf(`instrument link "${e.from}" to "${e.to}"`, 'type', e.type, ENABLING_RELATIONS));
+  for (const e of catalogue.relations) closed(notOneOf(`relation "${e.from}" to "${e.to}"`, 'relation', e.relation, INSTRUMENT_RELATION_KINDS));
   if (problems.length > 0) throw new CatalogueError(problems);
   return catalogue;
 }

@@ -1,5 +1,5 @@
 /**
- * The reader's data model: what each stage of the seed pipeline reads and writes.
+ * The reader's data model: what each stage of the reader (reader/stages/) reads and writes.
  * Plain data only (no driver types), so every stage is pure and testable by golden files.
  */
 
@@ -56,7 +56,7 @@ export interface EditorialNote extends Location {
   text: string;
 }
 
-/** Output of parse-clean-text: the Code's structure exactly as the clean text marks it. */
+/** Output of stage 1: the Code's structure exactly as the clean text marks it. */
 export interface ParsedCode {
   frontMatter: Record<string, string>;
   headings: ParsedHeading[];
@@ -70,7 +70,7 @@ export interface FootnoteRef {
   offset: number;
 }
 
-/** Output of build-provision-text: a provision's text as stored in the graph. */
+/** Output of stage 2: a provision's text as stored in the graph. */
 export interface ProvisionText {
   key: string;
   /** Lines joined by newlines; list items keep their markers; no footnote markers. */
@@ -80,7 +80,7 @@ export interface ProvisionText {
   footnotes: FootnoteRef[];
 }
 
-/** A modal verb the reader found and what it decided about it. */
+/** A modal verb stage 3 found and what it decided about it (stage 4 may change the decision). */
 export interface ModalUse {
   provision: string;
   trigger: string;

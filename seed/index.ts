@@ -1,6 +1,6 @@
 /**
- * The seed pipeline (STYLE.md habit 10): read the clean Code and the catalogue, run the
- * reader's stages, write the graph in one transaction, report what the graph holds.
+ * The seed pipeline (seed/README.md): read the clean Code, the catalogue and the overrides,
+ * run the reader, write the graph in one transaction, report what the graph holds.
  * `seedCode` is what `npm run seed`, `npm start` (on an empty database) and the tests call.
  */
 import { readFileSync } from 'node:fs';
@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { QueryRunner, type Database } from '../db/run-query.ts';
 import type { Catalogue } from '../reader/catalogue.ts';
 import { loadCatalogue } from './load-catalogue.ts';
+import { loadOverrides } from './load-overrides.ts';
 import { buildSeedReport, type SeedReport } from './report.ts';
-import type { OverrideFile } from '../reader/stages/apply-overrides.ts';
 import { readCode, type CodeGraph } from '../reader/read-code.ts';
 import { writeGraph } from './write-graph.ts';
 
@@ -27,8 +27,8 @@ export interface SeedInput {
 export function readSeedInput(projectRoot: string = DEFAULT_PROJECT_ROOT): SeedInput {
   const data = path.join(projectRoot, 'seed/data');
   const catalogue = loadCatalogue(path.join(data, 'catalogue.json'));
-  const overrides = JSON.parse(readFileSync(path.join(data, 'overrides.json'), 'utf8')) as OverrideFile;
-  const code = readCode(readFileSync(path.join(data, 'code-of-practice.txt'), 'utf8'), catalogue, overrides.overrides);
+  const overrides = loadOverrides(path.join(data, 'overrides.json'), catalogue);
+  const code = readCode(readFileSync(path.join(data, 'code-of-practice.txt'), 'utf8'), catalogue, overrides);
   return { catalogue, code };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The seed report (issue 3 point 6): what the graph holds after seeding, read back from
+ * The seed report (seed/README.md, `--report`): what the graph holds after seeding, read back from
  * Neo4j (not from the reader's memory), so it shows what users will query.
  */
 import type { QueryRunner } from '../db/run-query.ts';

@@ -1,12 +1,12 @@
 /**
- * Stage 6: writes the catalogue and the read Code into Neo4j (seed/GRAPH.md is the
- * contract). Reads: Catalogue and CodeGraph. Writes: the graph, in ONE transaction: shared
+ * After the reader: writes the catalogue and the read Code into Neo4j (docs/graph-model.md is
+ * the contract). Reads: Catalogue and CodeGraph. Writes: the graph, in ONE transaction: shared
  * nodes are merged by key, the revision's own tree is replaced whole, so seeding twice gives
  * the same graph and a failure part-way leaves the previous graph untouched.
  */
 import type { QueryRunner, TransactionRunner } from '../db/run-query.ts';
 import type { Catalogue } from '../reader/catalogue.ts';
-import type { CitableLabel, CitingLabel } from '../reader/stages/link-citations.ts';
+import type { CitableLabel, CitingLabel } from '../reader/stages/8-link-citations.ts';
 import type { CodeGraph } from '../reader/read-code.ts';
 
 /** Labels whose nodes are owned by one revision (copy on revise). */
@@ -16,7 +16,7 @@ const SHARED_LABELS = ['SourceDocument', 'Instrument', 'LegalProvision', 'Toolki
 const CITABLE_LABELS: CitableLabel[] = ['Instrument', 'LegalProvision', 'ToolkitItem', 'Organisation'];
 const CITING_LABELS: CitingLabel[] = ['Provision', 'Obligation', 'Footnote'];
 
-/** Constraints and indexes (GRAPH.md, "Indexes"); idempotent, run outside the data transaction. */
+/** Constraints and indexes (docs/graph-model.md, "Constraints and indexes"); idempotent, run outside the data transaction. */
 export const SCHEMA_STATEMENTS: string[] = [
   ...SHARED_LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`),
   ...['Heading', 'Provision', 'Clause', 'Principle', 'Standard', 'Obligation', 'Term', 'Footnote'].flatMap((label) => [

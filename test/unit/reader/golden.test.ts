@@ -1,5 +1,5 @@
 /**
- * Golden files for the reader (STYLE.md habit 9): each hard passage of the Code is a named
+ * Golden files for the reader (docs/reading-rules.md, "Testing the rules"): each hard passage of the Code is a named
  * case whose stage output is pinned in test/fixtures/golden/<case>.json. Update them only on
  * purpose (`npx vitest run --project unit -u`) and review the diff like code.
  */
@@ -8,11 +8,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../core/config.ts';
 import { loadCatalogue } from '../../../seed/load-catalogue.ts';
-import { buildProvisionText } from '../../../reader/stages/build-provision-text.ts';
-import { findModalUses } from '../../../reader/stages/extract-obligations.ts';
-import { parseCleanText } from '../../../reader/stages/parse-clean-text.ts';
+import { buildProvisionText } from '../../../reader/stages/2-build-provision-text.ts';
+import { findModalUses } from '../../../reader/stages/3-find-modal-uses.ts';
+import { parseCleanText } from '../../../reader/stages/1-parse-clean-text.ts';
 import { readCode } from '../../../reader/read-code.ts';
-import { BodyLexicon, isBodySubject } from '../../../reader/stages/resolve-bodies.ts';
+import { BodyLexicon, isBodySubject } from '../../../reader/body-lexicon.ts';
 import { readSeedInput } from '../../../seed/index.ts';
 
 const text = readFileSync(path.join(PROJECT_ROOT, 'seed/data/code-of-practice.txt'), 'utf8');
@@ -78,7 +78,7 @@ describe('stage 2, build-provision-text', () => {
   });
 });
 
-describe('stage 3, extract-obligations (modal verbs and decisions)', () => {
+describe('stage 3, find-modal-uses (modal verbs and decisions)', () => {
   it('clause-1-8-definitions', async () => {
     await expect(json(modalUses('1.8'))).toMatchFileSnapshot(golden('clause-1-8-definitions'));
   });
@@ -93,7 +93,7 @@ describe('stage 3, extract-obligations (modal verbs and decisions)', () => {
   });
 });
 
-describe('stages 3 to 5, obligations with bodies and citations', () => {
+describe('stages 3 to 8, obligations with bodies and citations', () => {
   it('standard-8-should-not', async () => {
     await expect(json(obligations('S8'))).toMatchFileSnapshot(golden('standard-8-should-not'));
   });

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, OverrideError } from '../../../reader/stages/apply-overrides.ts';
-import { buildProvisionText, stripFootnoteMarkers } from '../../../reader/stages/build-provision-text.ts';
-import { findModalUses, mainSubject, splitSentences } from '../../../reader/stages/extract-obligations.ts';
-import { parseCleanText, ReaderError, slug } from '../../../reader/stages/parse-clean-text.ts';
-import { forceOf, modalityOf, qualifiersOf } from '../../../reader/read-code.ts';
-import { addresseesOf, applicabilityOf, BodyLexicon } from '../../../reader/stages/resolve-bodies.ts';
+import { BodyLexicon } from '../../../reader/body-lexicon.ts';
+import { parseCleanText, ReaderError, slug } from '../../../reader/stages/1-parse-clean-text.ts';
+import { buildProvisionText, stripFootnoteMarkers } from '../../../reader/stages/2-build-provision-text.ts';
+import { findModalUses, mainSubject, splitSentences } from '../../../reader/stages/3-find-modal-uses.ts';
+import { applyOverrides, OverrideError } from '../../../reader/stages/4-apply-overrides.ts';
+import { addresseesOf, applicabilityOf } from '../../../reader/stages/5-resolve-bodies.ts';
+import { forceOf, modalityOf, qualifiersOf } from '../../../reader/stages/6-classify-obligations.ts';
 
 const lexicon = new BodyLexicon([
   { key: 'statutory-partners', name: 'Statutory partners', aliases: ['statutory partners'], memberOf: [], actsFor: [] },
@@ -83,7 +84,7 @@ describe('addresseesOf', () => {
   });
 });
 
-describe('applicabilityOf (DESIGN.md rule)', () => {
+describe('applicabilityOf (docs/reading-rules.md, "Applicability")', () => {
   it('binds the three statutory partners for a commissioner duty, and only local authorities for theirs', () => {
     expect(applicabilityOf(lexicon, ['commissioner']).map((a) => `${a.body} ${a.reason}`)).toEqual([
       'local-authority ACTS_FOR_STATUTORY_PARTNERS',

@@ -1,9 +1,11 @@
 /**
- * Stage 5: what each provision, obligation and footnote cites. Reads: texts, footnote
- * references, the catalogue's aliases (exact strings of the Code), footnote numbers and
- * citedIn lists. Writes: Citation rows. A provision cites an entry its text names, whose
- * footnote it carries, or that the catalogue lists it in; an obligation cites what its own
- * sentence names or footnotes; a footnote cites the entry that holds its link.
+ * Stage 8: what each provision, obligation and footnote cites (docs/reading-rules.md,
+ * "Citations"). Reads: the provision's text and footnote numbers (stage 2), each
+ * obligation's text and footnotes (stages 3 to 6), and the catalogue's citable entries
+ * (their aliases, exact strings of the Code; footnote numbers; citedIn lists). Writes:
+ * Citation rows. A provision cites an entry its text names, whose footnote it carries, or
+ * that the catalogue lists it in; an obligation cites what its own sentence names or
+ * footnotes; a footnote cites the entry that holds its link (readCode runs this last).
  */
 import type { Catalogue, CitableEntry } from '../catalogue.ts';
 
@@ -39,7 +41,7 @@ function names(text: string, alias: string): boolean {
 }
 
 /** Citations of one text (a provision's or an obligation's); pure. */
-export function citationsOf(fromLabel: CitingLabel, from: string, text: string, footnotes: number[], items: Citable[], provisionKey: string | null): Citation[] {
+export function citationsOf(fromLabel: CitingLabel, from: string, text: string, footnotes: number[], items: readonly Citable[], provisionKey: string | null): Citation[] {
   const found = new Map<string, Citation>();
   for (const { label, entry } of items) {
     let by: Citation['by'] | null = null;

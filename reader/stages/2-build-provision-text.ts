@@ -1,8 +1,9 @@
 /**
- * Stage 2: the text of each provision as the graph stores it. Reads: a ParsedProvision.
- * Writes: ProvisionText: parts joined by newlines, list items with their markers and nested
- * items indented by two spaces, footnote markers removed (their offsets kept), so that an
- * obligation's trigger offsets point into exactly the text a user sees.
+ * Stage 2: the text of each provision as the graph stores it. Reads: a provision's key and
+ * its Parts (stage 1). Writes: ProvisionText: parts joined by newlines, list items with their
+ * markers and nested items indented by two spaces, footnote markers removed (their offsets
+ * kept), so that an obligation's trigger offsets point into exactly the text a user sees.
+ * Headings and glossary terms take their text from here too.
  */
 import type { FootnoteRef, Part, ProvisionText } from '../model.ts';
 

@@ -1,8 +1,9 @@
 /**
  * Stage 3: finds every modal verb (must, must not, should, should not, may) in a provision
- * and decides whether it states a duty or guideline (DESIGN.md, "Obligations: how the text
- * is read"). Reads: ProvisionText. Writes: ModalUse[] (every modal, with the decision and
- * its reason) from which obligations are built after overrides (seed/data/overrides.json).
+ * and decides whether it states a duty or guideline (docs/reading-rules.md, "What counts as
+ * an obligation"). Reads: ProvisionText (stage 2) and whether a clause opens with a body
+ * (a BodyLexicon test, for "may"). Writes: ModalUse[] (every modal, with its sentence,
+ * subject, predicate, the decision and its reason), which stage 4 may overrule.
  *
  * Rules, in order:
  * - a modal inside quotation marks is a mention or a quotation, not this Code's duty
@@ -42,6 +43,11 @@ export function splitSentences(text: string, from: number, to: number): Sentence
   }
   if (start < paragraph.length) sentences.push({ start: from + start, end: to });
   return sentences;
+}
+
+/** A sentence's text on one line: the lines of a lead-in and its list joined by single spaces. */
+export function sentenceText(provision: ProvisionText, sentence: Sentence): string {
+  return provision.text.slice(sentence.start, sentence.end).replace(/\n\s*/g, ' ').trim();
 }
 
 /**

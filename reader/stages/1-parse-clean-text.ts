@@ -2,6 +2,9 @@
  * Stage 1: reads the clean text (seed/data/FORMAT.md) into headings, provisions, terms and
  * footnotes. Reads: the file's text. Writes: ParsedCode. Fails with the line number on any
  * line the format does not allow, so a bad edit to the text stops the seed before it writes.
+ * For one provision's text on its own (an editor's new wording), `partsOfText` reads the
+ * stored form of a provision's text into the same Parts (docs/reading-rules.md, "Reading one
+ * provision").
  */
 import type { ParsedCode, ParsedHeading, ParsedProvision, ParsedTerm, Part } from '../model.ts';
 
@@ -104,4 +107,47 @@ export function parseCleanText(source: string): ParsedCode {
     }
   }
   return code;
+}
+
+/** A stored provision text's item line: nested items indented two spaces (stage 2 writes them so). */
+const TEXT_ITEM = /^((?: {2})?)([a-z]\)|[ivxl]+\.|-) (.+)$/;
+
+export class ProvisionTextError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line} of the provision's text: ${message}`);
+    this.name = 'ProvisionTextError';
+  }
+}
+
+/**
+ * Reads one provision's text in the form stage 2 stores it (and the API shows it) back into
+ * Parts: one paragraph or list item a line; an item starts "a) ", "i. " or "- ", a nested
+ * item is indented two spaces and follows an item; `[^N]` footnote markers may stand in the
+ * text; blank lines are skipped. Each Part's line is its line in `text` (1-based), so that
+ * `buildProvisionText(key, partsOfText(text)).text` is `text` again for any stored text.
+ * Pure.
+ */
+export function partsOfText(text: string): Part[] {
+  const parts: Part[] = [];
+  text
+    .replace(/\r\n/g, '\n')
+    .split('\n')
+    .forEach((raw, index) => {
+      const line = index + 1;
+      if (raw.trim() === '') return;
+      const item = TEXT_ITEM.exec(raw);
+      if (item !== null) {
+        const depth = (item[1] ?? '').length / 2 + 1;
+        if (depth === 2 && parts[parts.length - 1]?.kind !== 'ITEM') throw new ProvisionTextError(line, `a nested item (indented two spaces) must follow a list item; got "${raw.slice(0, 60)}"`);
+        parts.push({ line, kind: 'ITEM', marker: item[2] ?? '', depth, text: item[3] ?? '' });
+      } else if (/^\s/.test(raw) || HEADING.test(raw) || raw.startsWith('## ') || FOOTNOTE.test(raw) || NOTE.test(raw)) {
+        throw new ProvisionTextError(line, `unrecognised line "${raw.slice(0, 60)}": a provision's text is paragraphs and list items ("a) ", "i. " or "- ", nested items indented two spaces), without headings, footnote definitions or notes`);
+      } else {
+        parts.push({ line, kind: 'PARAGRAPH', marker: null, depth: 0, text: raw.trim() });
+      }
+    });
+  return parts;
 }
