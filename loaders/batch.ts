@@ -1,19 +1,24 @@
 /**
- * What every batch function shares (STYLE.md habit 3): DataLoaders made per request, whose
- * batch functions answer in the order of their keys, with null for a missing key. With
+ * What every batch function shares (docs/architecture.md, "Loaders and batching", and
+ * convention 3): DataLoaders made per request, whose batch functions send one query per batch
+ * and answer in the order of their keys, with null (or []) for a missing key. With
  * `batching: false` each load runs its own query (the benchmark's comparison).
  */
 import DataLoader from 'dataloader';
+import type { Params, QueryRunner } from '../db/run-query.ts';
 
 export interface LoaderOptions {
   /** When false, every load is its own Neo4j round trip (DataLoader's `batch: false`). */
   batching: boolean;
 }
 
+/** What DataLoader calls with a batch of keys: one answer per key, in key order. */
+export type BatchFunction<K, V> = (keys: readonly K[]) => Promise<V[]>;
+
 /** A per-request DataLoader; `cacheKey` turns composite keys into strings. */
 export function makeLoader<K, V>(
   options: LoaderOptions,
-  batch: (keys: readonly K[]) => Promise<V[]>,
+  batch: BatchFunction<K, V>,
   cacheKey?: (key: K) => string,
 ): DataLoader<K, V, K | string> {
   return new DataLoader<K, V, K | string>(batch, {
@@ -38,4 +43,45 @@ export function groupedInKeyOrder<V>(keys: readonly string[], rows: readonly { k
     else group.push(row.value);
   }
   return keys.map((key) => groups.get(key) ?? []);
+}
+
+/** A row of a batch query: `RETURN key, ... AS value` (or `target.id AS key`). */
+type KeyedRow = { key: string; value: unknown };
+
+/** Runs a batch query once and maps each row's value, keeping its key. */
+async function readKeyed<V>(runner: QueryRunner, name: string, cypher: string, params: Params, map: (value: unknown) => V) {
+  const rows = await runner.read<KeyedRow>(name, cypher, params);
+  return rows.map((row) => ({ key: row.key, value: map(row.value) }));
+}
+
+/**
+ * The batch function of a lookup with at most one answer per key: runs `cypher`
+ * (`UNWIND $keys AS key ... RETURN key, ... AS value`) once with `{ keys }`, maps each value
+ * and answers in key order, null for a key no row has.
+ */
+export function oneEach<V>(runner: QueryRunner, name: string, cypher: string, map: (value: unknown) => V): BatchFunction<string, V | null> {
+  return async (keys) => inKeyOrder(keys, await readKeyed(runner, name, cypher, { keys }, map));
+}
+
+/** As oneEach, for a link with any number of answers per key: the rows of each key in their order, [] for none. */
+export function manyEach<V>(runner: QueryRunner, name: string, cypher: string, map: (value: unknown) => V): BatchFunction<string, V[]> {
+  return async (keys) => groupedInKeyOrder(keys, await readKeyed(runner, name, cypher, { keys }, map));
+}
+
+/**
+ * As manyEach, for composite keys (a thing within one revision, a node of some kind): runs
+ * `cypher` (`UNWIND $targets AS target ... RETURN target.id AS key, ... AS value`) once with
+ * `{ targets }`, each target sent with its `id`, and groups the rows under those ids.
+ */
+export function manyEachTarget<K extends object, V>(
+  runner: QueryRunner,
+  name: string,
+  cypher: string,
+  id: (target: K) => string,
+  map: (value: unknown) => V,
+): BatchFunction<K, V[]> {
+  return async (targets) => {
+    const params = { targets: targets.map((target) => ({ ...target, id: id(target) })) };
+    return groupedInKeyOrder(targets.map(id), await readKeyed(runner, name, cypher, params, map));
+  };
 }

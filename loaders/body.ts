@@ -3,7 +3,7 @@
  * health board is one of the statutory partners, clause 1.3) and ACTS_FOR (commissioners
  * and leaders act for the statutory partners, glossary).
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { asProps, flag, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
@@ -65,11 +65,6 @@ MATCH (:Obligation {uid: key})-[:ADDRESSES]->(b:Body)
 RETURN key, properties(b) AS value
 ORDER BY ${BODY_ORDER}`;
 
-type Row = { key: string; value: Props };
-
-const grouped = (keys: readonly string[], rows: Row[]): BodyModel[][] =>
-  groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toBody(row.value) })));
-
 export async function loadAllBodies(runner: QueryRunner): Promise<BodyModel[]> {
   const rows = await runner.read<{ value: Props }>('allBodies', ALL_BODIES);
   return rows.map((row) => toBody(row.value));
@@ -78,25 +73,14 @@ export async function loadAllBodies(runner: QueryRunner): Promise<BodyModel[]> {
 export function createBodyLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A body by key; null when there is none. */
-    bodyByKey: makeLoader<string, BodyModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('bodiesByKey', BODIES_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toBody(row.value) })));
-    }),
+    bodyByKey: makeLoader(options, oneEach(runner, 'bodiesByKey', BODIES_BY_KEY, toBody)),
     /** The groups a body belongs to. */
-    groupsOfBody: makeLoader<string, BodyModel[]>(options, async (keys) =>
-      grouped(keys, await runner.read<Row>('groupsOfBodies', GROUPS_OF_BODIES, { keys })),
-    ),
+    groupsOfBody: makeLoader(options, manyEach(runner, 'groupsOfBodies', GROUPS_OF_BODIES, toBody)),
     /** The members of a group. */
-    membersOfGroup: makeLoader<string, BodyModel[]>(options, async (keys) =>
-      grouped(keys, await runner.read<Row>('membersOfGroups', MEMBERS_OF_GROUPS, { keys })),
-    ),
+    membersOfGroup: makeLoader(options, manyEach(runner, 'membersOfGroups', MEMBERS_OF_GROUPS, toBody)),
     /** The bodies a body acts for. */
-    bodiesActedFor: makeLoader<string, BodyModel[]>(options, async (keys) =>
-      grouped(keys, await runner.read<Row>('bodiesActedFor', BODIES_ACTED_FOR, { keys })),
-    ),
+    bodiesActedFor: makeLoader(options, manyEach(runner, 'bodiesActedFor', BODIES_ACTED_FOR, toBody)),
     /** The bodies an obligation's sentence names (by the obligation's uid). */
-    addresseesOfObligation: makeLoader<string, BodyModel[]>(options, async (keys) =>
-      grouped(keys, await runner.read<Row>('addresseesOfObligations', ADDRESSEES_OF_OBLIGATIONS, { keys })),
-    ),
+    addresseesOfObligation: makeLoader(options, manyEach(runner, 'addresseesOfObligations', ADDRESSEES_OF_OBLIGATIONS, toBody)),
   };
 }

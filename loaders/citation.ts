@@ -1,17 +1,17 @@
 /**
- * Citations (seed/GRAPH.md: `(Provision|Obligation|Footnote)-[:CITES]->(Instrument|
- * LegalProvision|ToolkitItem|Organisation)`), both ways: what a provision or obligation cites,
- * and which obligations or provisions cite a thing ("which obligations rest on the Equality
+ * Citations (`(Provision|Obligation|Footnote)-[:CITES]->(Instrument|LegalProvision|ToolkitItem|
+ * Organisation)`, docs/graph-model.md, "Relationships"), both ways: what a provision or
+ * obligation cites, and which obligations or provisions cite a thing ("which obligations rest on the Equality
  * Act 2010?"). Citing a section of an Act counts as citing the Act; an obligation that
  * restates a statutory duty (CITES_DUTY_OF, clause 1.85) cites that duty's section.
  */
 import { GraphShapeError } from '../core/errors.ts';
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, text, textList, type Props } from '../db/graph-values.ts';
+import { makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, text, textList } from '../db/graph-values.ts';
 import { toInstrument, toLegalProvision, type InstrumentModel, type LegalProvisionModel } from './instrument.ts';
-import { toObligation, type ObligationModel } from './obligation.ts';
+import { toObligation } from './obligation.ts';
 import { toOrganisation, type OrganisationModel } from './organisation.ts';
-import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
+import { PROVISION_VALUE, toProvision } from './provision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { toToolkitItem, type ToolkitItemModel } from './toolkit.ts';
 
@@ -115,14 +115,8 @@ export interface CitedInRevision {
 
 const targetId = (target: CitedInRevision): string => `${target.revision}|${target.key}`;
 
-type Row = { key: string; value: Props };
-
 export function createCitationLoaders(runner: QueryRunner, options: LoaderOptions) {
-  const citedBy = (name: string, cypher: string) =>
-    makeLoader<string, CitableModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>(name, cypher, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toCitable(row.value) })));
-    });
+  const citedBy = (name: string, cypher: string) => makeLoader(options, manyEach(runner, name, cypher, toCitable));
   return {
     /** What an obligation's sentence cites (by the obligation's uid). */
     citationsOfObligation: citedBy('citedByObligations', CITED_BY_OBLIGATIONS),
@@ -131,34 +125,12 @@ export function createCitationLoaders(runner: QueryRunner, options: LoaderOption
     /** What a footnote cites (by the footnote's uid). */
     citationsOfFootnote: citedBy('citedByFootnotes', CITED_BY_FOOTNOTES),
     /** The statutory duties a provision (by uid) restates. */
-    dutiesRestatedByProvision: makeLoader<string, RestatedDutyModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('dutiesRestatedByProvisions', DUTIES_RESTATED_BY_PROVISIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toRestatedDuty(row.value) })));
-    }),
+    dutiesRestatedByProvision: makeLoader(options, manyEach(runner, 'dutiesRestatedByProvisions', DUTIES_RESTATED_BY_PROVISIONS, toRestatedDuty)),
     /** Anything citable by key; null when nothing has that key. */
-    citableByKey: makeLoader<string, CitableModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('citablesByKey', CITABLES_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toCitable(row.value) })));
-    }),
+    citableByKey: makeLoader(options, oneEach(runner, 'citablesByKey', CITABLES_BY_KEY, toCitable)),
     /** The obligations of a revision that cite a thing, in reading order. */
-    obligationsCiting: makeLoader<CitedInRevision, ObligationModel[]>(
-      options,
-      async (targets) => {
-        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
-        const rows = await runner.read<Row>('obligationsCiting', OBLIGATIONS_CITING, params);
-        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
-      },
-      targetId,
-    ),
+    obligationsCiting: makeLoader(options, manyEachTarget(runner, 'obligationsCiting', OBLIGATIONS_CITING, targetId, toObligation), targetId),
     /** The provisions of a revision that cite a thing, in reading order. */
-    provisionsCiting: makeLoader<CitedInRevision, ProvisionModel[]>(
-      options,
-      async (targets) => {
-        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
-        const rows = await runner.read<Row>('provisionsCiting', PROVISIONS_CITING, params);
-        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
-      },
-      targetId,
-    ),
+    provisionsCiting: makeLoader(options, manyEachTarget(runner, 'provisionsCiting', PROVISIONS_CITING, targetId, toProvision), targetId),
   };
 }

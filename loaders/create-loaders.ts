@@ -1,8 +1,8 @@
 /**
- * Fresh loaders for each request (STYLE.md habit 3), so nothing is cached across requests:
- * DataLoaders whose batch functions send one `UNWIND $keys` query per batch, plus the few
- * queries that answer a whole entry point (a page of obligations, a search). With
- * `batching: false` every load is its own round trip (the benchmark's comparison).
+ * Fresh loaders for each request, so nothing is cached across requests (docs/architecture.md,
+ * "Loaders and batching"): DataLoaders whose batch functions send one `UNWIND` query per batch,
+ * plus the few queries that answer a whole entry point (a page of obligations, a search).
+ * With `batching: false` every load is its own round trip (the benchmark's comparison).
  */
 import { notFound } from '../core/errors.ts';
 import type { LoaderOptions } from './batch.ts';

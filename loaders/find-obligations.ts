@@ -11,7 +11,7 @@ import { uidOf } from './global-id.ts';
 import type { HeadingModel } from './heading.ts';
 import { toObligation, type ObligationModel } from './obligation.ts';
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { ProvisionModel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
@@ -56,10 +56,6 @@ export async function findObligations(
 ): Promise<Page<ObligationModel>> {
   const criteria = toObligationCriteria(filter);
   const query = buildObligationQuery(revision.key, criteria, request);
-  const [rows] = await Promise.all([
-    runner.read<{ totalCount: number; page: unknown[] }>('obligations', query.cypher, query.params),
-    checkCriteriaKeys(checkers, revision, criteria),
-  ]);
-  const [row] = rows;
-  return { items: (row?.page ?? []).map(toObligation), totalCount: row?.totalCount ?? 0, offset: request.offset };
+  const [page] = await Promise.all([readPage(runner, 'obligations', query, request, toObligation), checkCriteriaKeys(checkers, revision, criteria)]);
+  return page;
 }

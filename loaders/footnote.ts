@@ -1,8 +1,8 @@
 /**
  * Footnotes of the Code (`(Provision)-[:HAS_FOOTNOTE]->(Footnote)`), in number order.
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export interface FootnoteModel {
@@ -37,19 +37,11 @@ MATCH (:Provision {uid: key})-[:HAS_FOOTNOTE]->(f:Footnote)
 RETURN key, properties(f) AS value
 ORDER BY f.number`;
 
-type Row = { key: string; value: Props };
-
 export function createFootnoteLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A footnote by uid (`<revision>|fn<N>`); null when there is none. */
-    footnoteByUid: makeLoader<string, FootnoteModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('footnotesByUid', FOOTNOTES_BY_UID, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toFootnote(row.value) })));
-    }),
+    footnoteByUid: makeLoader(options, oneEach(runner, 'footnotesByUid', FOOTNOTES_BY_UID, toFootnote)),
     /** The footnotes of a provision (by uid), in number order. */
-    footnotesOfProvision: makeLoader<string, FootnoteModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('footnotesOfProvisions', FOOTNOTES_OF_PROVISIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toFootnote(row.value) })));
-    }),
+    footnotesOfProvision: makeLoader(options, manyEach(runner, 'footnotesOfProvisions', FOOTNOTES_OF_PROVISIONS, toFootnote)),
   };
 }

@@ -1,7 +1,7 @@
 /**
- * Global ids of the Relay `Node` interface (issue 4, point 2): opaque to clients, stable, and
- * decodable here into the node's type and its key (shared nodes) or uid (revision-owned
- * nodes, `<revision key>|<key>`, seed/GRAPH.md). They are base64 of `Type:key-or-uid`.
+ * Global ids of the Relay `Node` interface (docs/graph-model.md, "Global ids"): opaque to
+ * clients, stable, and decodable here into the node's type and its key (shared nodes) or uid
+ * (revision-owned nodes, `<revision key>|<key>`). They are base64 of `Type:key-or-uid`.
  */
 
 export const NODE_TYPES = [
@@ -47,5 +47,5 @@ export function fromGlobalId(id: string): DecodedId | null {
 
 const toGlobalIdUnchecked = (decoded: string): string => Buffer.from(decoded, 'utf8').toString('base64');
 
-/** The uid of a revision-owned node: `<revision key>|<key>` (seed/GRAPH.md). */
+/** The uid of a revision-owned node: `<revision key>|<key>` (docs/graph-model.md, "Keys"). */
 export const uidOf = (revision: string, key: string): string => `${revision}|${key}`;

@@ -1,8 +1,8 @@
 /**
  * Headings of the Code's text: by uid, and the headings of a revision in reading order.
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export interface HeadingModel {
@@ -44,24 +44,13 @@ UNWIND $keys AS key
 MATCH (h:Heading)-[:CONTAINS]->(:Provision {uid: key})
 RETURN key, properties(h) AS value`;
 
-type Row = { key: string; value: Props };
-
 export function createHeadingLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A heading by uid (`<revision>|<key>`); null when there is none. */
-    headingByUid: makeLoader<string, HeadingModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('headingsByUid', HEADINGS_BY_UID, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
-    }),
+    headingByUid: makeLoader(options, oneEach(runner, 'headingsByUid', HEADINGS_BY_UID, toHeading)),
     /** The headings of a revision (by revision key), in reading order. */
-    headingsOfRevision: makeLoader<string, HeadingModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('headingsOfRevisions', HEADINGS_OF_REVISIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
-    }),
+    headingsOfRevision: makeLoader(options, manyEach(runner, 'headingsOfRevisions', HEADINGS_OF_REVISIONS, toHeading)),
     /** The heading a provision (by uid) sits under. */
-    headingOfProvision: makeLoader<string, HeadingModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('headingsOfProvisions', HEADINGS_OF_PROVISIONS, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toHeading(row.value) })));
-    }),
+    headingOfProvision: makeLoader(options, oneEach(runner, 'headingsOfProvisions', HEADINGS_OF_PROVISIONS, toHeading)),
   };
 }

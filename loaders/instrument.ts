@@ -4,9 +4,9 @@
  * DISAPPLIES (the Code rests on s.145 and s.169 of the 2014 Act and s.2 of the 2006 Act,
  * clauses 1.1 and 1.2), PART_OF, and RELATED_TO.
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, oneOf, optionalInteger, optionalText, text, type Props } from '../db/graph-values.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, oneOf, optionalInteger, optionalText, text } from '../db/graph-values.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import {
   ENABLING_RELATIONS,
@@ -149,8 +149,6 @@ MATCH (:Instrument {key: key})-[r:RELATED_TO]-(i:Instrument)
 RETURN key, {relation: r.relation, direction: CASE WHEN startNode(r).key = key THEN 'OUTGOING' ELSE 'INCOMING' END, instrument: properties(i)} AS value
 ORDER BY ${INSTRUMENT_ORDER}`;
 
-type Row = { key: string; value: Props };
-
 function toEnablingLink(value: unknown): EnablingLinkModel {
   const props = asProps(value, 'enabling link');
   return {
@@ -181,44 +179,22 @@ function toInstrumentRelation(value: unknown): InstrumentRelationModel {
 export function createInstrumentLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** An instrument by key; null when there is none. */
-    instrumentByKey: makeLoader<string, InstrumentModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('instrumentsByKey', INSTRUMENTS_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toInstrument(row.value) })));
-    }),
+    instrumentByKey: makeLoader(options, oneEach(runner, 'instrumentsByKey', INSTRUMENTS_BY_KEY, toInstrument)),
     /** A section or regulation by key; null when there is none. */
-    legalProvisionByKey: makeLoader<string, LegalProvisionModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('legalProvisionsByKey', LEGAL_PROVISIONS_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalProvision(row.value) })));
-    }),
+    legalProvisionByKey: makeLoader(options, oneEach(runner, 'legalProvisionsByKey', LEGAL_PROVISIONS_BY_KEY, toLegalProvision)),
     /** The sections or regulations of an instrument the graph holds, in number order. */
-    legalProvisionsOfInstrument: makeLoader<string, LegalProvisionModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('legalProvisionsOfInstruments', LEGAL_PROVISIONS_OF_INSTRUMENTS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalProvision(row.value) })));
-    }),
+    legalProvisionsOfInstrument: makeLoader(options, manyEach(runner, 'legalProvisionsOfInstruments', LEGAL_PROVISIONS_OF_INSTRUMENTS, toLegalProvision)),
     /** What an instrument is issued under, is guidance under, or disapplies. */
-    enablingProvisionsOfInstrument: makeLoader<string, EnablingLinkModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('enablingProvisionsOfInstruments', ENABLING_PROVISIONS_OF_INSTRUMENTS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toEnablingLink(row.value) })));
-    }),
+    enablingProvisionsOfInstrument: makeLoader(options, manyEach(runner, 'enablingProvisionsOfInstruments', ENABLING_PROVISIONS_OF_INSTRUMENTS, toEnablingLink)),
     /** The instruments that rest on a section or regulation. */
-    instrumentsEnabledBy: makeLoader<string, EnabledInstrumentModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('instrumentsEnabledBy', INSTRUMENTS_ENABLED_BY, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toEnabledInstrument(row.value) })));
-    }),
+    instrumentsEnabledBy: makeLoader(options, manyEach(runner, 'instrumentsEnabledBy', INSTRUMENTS_ENABLED_BY, toEnabledInstrument)),
     /** The instruments an instrument relates to, either way. */
-    relatedInstruments: makeLoader<string, InstrumentRelationModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('relatedInstruments', RELATED_INSTRUMENTS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toInstrumentRelation(row.value) })));
-    }),
+    relatedInstruments: makeLoader(options, manyEach(runner, 'relatedInstruments', RELATED_INSTRUMENTS, toInstrumentRelation)),
   };
 }
 
 /** One page of the instruments, optionally of one kind. */
-export async function findInstruments(runner: QueryRunner, kind: InstrumentKind | null, request: PageRequest): Promise<Page<InstrumentModel>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('instrumentsOfKind', INSTRUMENTS_OF_KIND, {
-    kind,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: (row?.page ?? []).map(toInstrument), totalCount: row?.totalCount ?? 0, offset: request.offset };
+export function findInstruments(runner: QueryRunner, kind: InstrumentKind | null, request: PageRequest): Promise<Page<InstrumentModel>> {
+  const params = { kind, offset: request.offset, limit: request.limit };
+  return readPage(runner, 'instrumentsOfKind', { cypher: INSTRUMENTS_OF_KIND, params }, request, toInstrument);
 }

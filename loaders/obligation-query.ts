@@ -1,7 +1,7 @@
 /**
- * The obligations query with combinable filters (issue 4, point 3), built by pure functions
- * (STYLE.md habit 5): the Cypher varies only by which filters are present; every value the
- * user gives travels as a parameter. Pinned by unit snapshots (test/unit/cypher-*.test.ts).
+ * The obligations query with combinable filters, built by pure functions (docs/architecture.md,
+ * convention 5): the Cypher varies only by which filters are present; every value the user
+ * gives travels as a parameter. Pinned by unit snapshots (test/unit/loaders/cypher-*.test.ts).
  */
 import { badUserInput } from '../core/errors.ts';
 import { PROVISION_KEY } from '../core/keys.ts';

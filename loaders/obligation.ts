@@ -1,11 +1,11 @@
 /**
- * Obligations (DESIGN.md, "Obligations: how the text is read"): by uid, stated in a
- * provision, who they apply to and why (APPLIES_TO, the applicability rule), and the
- * legislation that gives them force.
+ * Obligations as the reader found them in the text: by uid, stated in a provision, who they
+ * apply to and why (APPLIES_TO), and the legislation that gives them force
+ * (docs/reading-rules.md, "Applicability" and "Legal basis").
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { inKeyOrder, makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { toBody, type BodyModel } from './body.ts';
-import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, type Props } from '../db/graph-values.ts';
+import { asProps, flag, integer, oneOf, oneOfList, optionalText, text } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { orderLegalBasis, type LegalBasisRelation } from '../domain/legal-basis-order.ts';
@@ -133,25 +133,14 @@ export function toLegalBasis(enabling: unknown[], duties: unknown[]): LegalBasis
   return orderLegalBasis([...enablingLinks, ...restated]);
 }
 
-type Row = { key: string; value: Props };
-
 export function createObligationLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** An obligation by uid (`<revision>|<key>`); null when there is none. */
-    obligationByUid: makeLoader<string, ObligationModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('obligationsByUid', OBLIGATIONS_BY_UID, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
-    }),
+    obligationByUid: makeLoader(options, oneEach(runner, 'obligationsByUid', OBLIGATIONS_BY_UID, toObligation)),
     /** The obligations a provision (by uid) states, in reading order. */
-    obligationsOfProvision: makeLoader<string, ObligationModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toObligation(row.value) })));
-    }),
+    obligationsOfProvision: makeLoader(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
     /** The bodies an obligation (by uid) binds, with the reason, by body name. */
-    applicabilityOfObligation: makeLoader<string, ApplicabilityModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toApplicability(row.value) })));
-    }),
+    applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, toApplicability)),
     /** The provisions of legislation an obligation (by uid) rests on. */
     legalBasisOfObligation: makeLoader<string, LegalBasisModel[]>(options, async (keys) => {
       const rows = await runner.read<{ key: string; enabling: unknown[]; duties: unknown[] }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {

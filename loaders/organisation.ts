@@ -1,7 +1,7 @@
 /**
  * Organisations and systems the Code refers to (Social Care Wales, the Capacity Tracker, ...).
  */
-import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { makeLoader, oneEach, type LoaderOptions } from './batch.ts';
 import { asProps, oneOf, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { ORGANISATION_KINDS, type OrganisationKind } from '../core/vocabulary.ts';
@@ -45,9 +45,6 @@ export async function loadAllOrganisations(runner: QueryRunner): Promise<Organis
 export function createOrganisationLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** An organisation by key; null when there is none. */
-    organisationByKey: makeLoader<string, OrganisationModel | null>(options, async (keys) => {
-      const rows = await runner.read<{ key: string; value: Props }>('organisationsByKey', ORGANISATIONS_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toOrganisation(row.value) })));
-    }),
+    organisationByKey: makeLoader(options, oneEach(runner, 'organisationsByKey', ORGANISATIONS_BY_KEY, toOrganisation)),
   };
 }

@@ -1,8 +1,10 @@
 /**
- * Pages of lists as GraphQL connections. What a caller may ask (`first`, `after`) is checked
- * by domain/page-request.ts; this turns a checked request into a page and a page into edges,
- * nodes, totalCount and pageInfo.
+ * Pages of lists as GraphQL connections (docs/architecture.md, "Pages"). What a caller may ask
+ * (`first`, `after`) is checked by domain/page-request.ts; this turns a checked request into a
+ * page (of a list in memory, or read by one page query) and a page into edges, nodes,
+ * totalCount and pageInfo.
  */
+import type { Params, QueryRunner } from '../db/run-query.ts';
 import { encodeCursor, type PageRequest } from '../domain/page-request.ts';
 
 export type { PageRequest } from '../domain/page-request.ts';
@@ -17,6 +19,21 @@ export interface Page<T> {
 /** The page of an in-memory list. */
 export function pageOf<T>(all: readonly T[], request: PageRequest): Page<T> {
   return { items: all.slice(request.offset, request.offset + request.limit), totalCount: all.length, offset: request.offset };
+}
+
+/**
+ * One page read by a page query, whose one row is `RETURN totalCount, page` (the page's items
+ * for `$offset` and `$limit`, in order); each item is mapped by `map`. No row is an empty list.
+ */
+export async function readPage<T>(
+  runner: QueryRunner,
+  name: string,
+  query: { cypher: string; params: Params },
+  request: PageRequest,
+  map: (value: unknown) => T,
+): Promise<Page<T>> {
+  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>(name, query.cypher, query.params);
+  return { items: (row?.page ?? []).map(map), totalCount: row?.totalCount ?? 0, offset: request.offset };
 }
 
 export interface Connection<T> {

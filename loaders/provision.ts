@@ -1,11 +1,11 @@
 /**
- * Provisions of the Code (clauses, principles, standards; seed/GRAPH.md `Provision`): by
+ * Provisions of the Code (clauses, principles, standards; docs/graph-model.md, "Nodes"): by
  * uid, under a heading, stating an obligation, and a revision's provisions page by page.
  */
 import { GraphShapeError } from '../core/errors.ts';
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, textList, type Props } from '../db/graph-values.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, integer, optionalText, text, textList } from '../db/graph-values.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 
@@ -90,40 +90,19 @@ WITH p ORDER BY p.order
 WITH collect(p) AS matched
 RETURN size(matched) AS totalCount, [p IN matched[$offset..($offset + $limit)] | ${PROVISION_VALUE}] AS page`;
 
-type Row = { key: string; value: Props };
-
 export function createProvisionLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A provision by uid (`<revision>|<key>`); null when there is none. */
-    provisionByUid: makeLoader<string, ProvisionModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('provisionsByUid', PROVISIONS_BY_UID, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
-    }),
+    provisionByUid: makeLoader(options, oneEach(runner, 'provisionsByUid', PROVISIONS_BY_UID, toProvision)),
     /** The provisions under a heading (by uid), in reading order. */
-    provisionsOfHeading: makeLoader<string, ProvisionModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('provisionsOfHeadings', PROVISIONS_OF_HEADINGS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
-    }),
+    provisionsOfHeading: makeLoader(options, manyEach(runner, 'provisionsOfHeadings', PROVISIONS_OF_HEADINGS, toProvision)),
     /** The provision that states an obligation (by the obligation's uid). */
-    provisionOfObligation: makeLoader<string, ProvisionModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('provisionsOfObligations', PROVISIONS_OF_OBLIGATIONS, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
-    }),
+    provisionOfObligation: makeLoader(options, oneEach(runner, 'provisionsOfObligations', PROVISIONS_OF_OBLIGATIONS, toProvision)),
   };
 }
 
 /** One page of a revision's provisions, in reading order. */
-export async function findProvisions(
-  runner: QueryRunner,
-  revision: string,
-  kind: ProvisionKind | null,
-  request: PageRequest,
-): Promise<Page<ProvisionModel>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('provisionsOfRevision', PROVISIONS_OF_REVISION, {
-    revision,
-    label: kind === null ? null : labelOfProvisionKind(kind),
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: (row?.page ?? []).map(toProvision), totalCount: row?.totalCount ?? 0, offset: request.offset };
+export function findProvisions(runner: QueryRunner, revision: string, kind: ProvisionKind | null, request: PageRequest): Promise<Page<ProvisionModel>> {
+  const params = { revision, label: kind === null ? null : labelOfProvisionKind(kind), offset: request.offset, limit: request.limit };
+  return readPage(runner, 'provisionsOfRevision', { cypher: PROVISIONS_OF_REVISION, params }, request, toProvision);
 }

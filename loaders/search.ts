@@ -1,13 +1,14 @@
 /**
- * Full-text search over the `searchText` index (seed/GRAPH.md): obligations, clauses,
- * principles, standards and glossary terms of one revision, and the shared instruments and
- * toolkit items, best match first. The query is built by a pure function (STYLE.md habit 5).
+ * Full-text search over the `searchText` index (docs/graph-model.md, "Constraints and
+ * indexes"): obligations, clauses, principles, standards and glossary terms of one revision,
+ * and the shared instruments and toolkit items, best match first. The query is built by a pure
+ * function (docs/architecture.md, convention 5).
  */
 import { GraphShapeError, badUserInput } from '../core/errors.ts';
 import { asProps, textList } from '../db/graph-values.ts';
 import { toInstrument, type InstrumentModel } from './instrument.ts';
 import { toObligation, type ObligationModel } from './obligation.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import { toProvision, type ProvisionModel } from './provision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { toTerm, type TermModel } from './term.ts';
@@ -36,9 +37,9 @@ export interface SearchHitModel {
 }
 
 /**
- * One page of hits for a Lucene query (see full-text.ts), best first; ties in reading order
- * then by key, so pages never overlap. Nodes of other revisions are left out; instruments and
- * toolkit items belong to no revision and always count.
+ * One page of hits for a Lucene query (see domain/full-text-query.ts), best first; ties in
+ * reading order then by key, so pages never overlap. Nodes of other revisions are left out;
+ * instruments and toolkit items belong to no revision and always count.
  */
 export function buildSearchQuery(fullText: string, revision: string, kinds: readonly SearchHitKind[] | null, page: PageRequest): CypherQuery {
   if (kinds !== null && kinds.length === 0) throw badUserInput('kinds must list at least one kind, such as [OBLIGATION, CLAUSE]; got []', 'kinds');
@@ -71,7 +72,6 @@ export function toSearchHit(value: unknown): SearchHitModel {
 }
 
 /** One page of search hits. */
-export async function search(runner: QueryRunner, query: CypherQuery, request: PageRequest): Promise<Page<SearchHitModel>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('search', query.cypher, query.params);
-  return { items: (row?.page ?? []).map(toSearchHit), totalCount: row?.totalCount ?? 0, offset: request.offset };
+export function search(runner: QueryRunner, query: CypherQuery, request: PageRequest): Promise<Page<SearchHitModel>> {
+  return readPage(runner, 'search', query, request, toSearchHit);
 }

@@ -1,10 +1,10 @@
 /**
- * Provenance (STYLE.md habit 10; seed/GRAPH.md: `(x)-[:SOURCED_FROM {location}]->
- * (SourceDocument)` for every node): the documents the graph was read from, and for any node
+ * Provenance (`(x)-[:SOURCED_FROM {location}]->(SourceDocument)` for every node;
+ * docs/graph-model.md, "Provenance"): the documents the graph was read from, and for any node
  * the document and the place in it (a clause and line of the Code, a section of the
  * Explanatory Memorandum, ...).
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { makeLoader, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
 import type { NodeType } from './global-id.ts';
 import { asProps, isoDate, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
@@ -52,9 +52,10 @@ function toSourceReference(value: unknown): SourceReferenceModel {
 export type SourcedLabel = Exclude<NodeType, 'SourceDocument'>;
 
 /**
- * The property that identifies a node of each kind (seed/GRAPH.md): `uid` for nodes a revision
- * owns, `key` for shared ones. Each GraphQL type is also a label of the graph, with a
- * uniqueness constraint on that property, so every branch below is an index seek.
+ * The property that identifies a node of each kind (docs/graph-model.md, "Keys"): `uid` for
+ * nodes a revision owns, `key` for shared ones. Each GraphQL type is also a label of the graph,
+ * with a uniqueness constraint on that property, so every branch below is an index seek
+ * (docs/graph-model.md, "Constraints and indexes").
  */
 const IDENTITY: Record<SourcedLabel, 'key' | 'uid'> = {
   Revision: 'key',
@@ -109,8 +110,6 @@ RETURN key, properties(d) AS value`;
 
 const sourcedId = (node: SourcedNode): string => `${node.label}:${node.key}`;
 
-type Row = { key: string; value: Props };
-
 /** Every document the graph was read from, by key. */
 export async function loadAllSourceDocuments(runner: QueryRunner): Promise<SourceDocumentModel[]> {
   const rows = await runner.read<{ value: Props }>('allSourceDocuments', ALL_SOURCE_DOCUMENTS);
@@ -120,19 +119,8 @@ export async function loadAllSourceDocuments(runner: QueryRunner): Promise<Sourc
 export function createSourceLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A source document by key; null when there is none. */
-    sourceDocumentByKey: makeLoader<string, SourceDocumentModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('sourceDocumentsByKey', SOURCE_DOCUMENTS_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toSourceDocument(row.value) })));
-    }),
+    sourceDocumentByKey: makeLoader(options, oneEach(runner, 'sourceDocumentsByKey', SOURCE_DOCUMENTS_BY_KEY, toSourceDocument)),
     /** Where a node of any kind was read: one query per batch, whatever the mix of kinds. */
-    sourcesOfNode: makeLoader<SourcedNode, SourceReferenceModel[]>(
-      options,
-      async (targets) => {
-        const params = { targets: targets.map((t) => ({ ...t, id: sourcedId(t) })) };
-        const rows = await runner.read<Row>('sourcesOfNodes', SOURCES_OF_NODES, params);
-        return groupedInKeyOrder(targets.map(sourcedId), rows.map((row) => ({ key: row.key, value: toSourceReference(row.value) })));
-      },
-      sourcedId,
-    ),
+    sourcesOfNode: makeLoader(options, manyEachTarget(runner, 'sourcesOfNodes', SOURCES_OF_NODES, sourcedId, toSourceReference), sourcedId),
   };
 }

@@ -1,9 +1,9 @@
 /**
  * Glossary terms of the Code (revision-owned, `(Revision)-[:CONTAINS]->(Term)`).
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, integer, text, type Props } from '../db/graph-values.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, integer, text } from '../db/graph-values.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export interface TermModel {
@@ -46,29 +46,17 @@ WITH t ORDER BY t.order
 WITH collect(t) AS matched
 RETURN size(matched) AS totalCount, [t IN matched[$offset..($offset + $limit)] | properties(t)] AS page`;
 
-type Row = { key: string; value: Props };
-
 export function createTermLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A glossary term by uid (`<revision>|<key>`); null when there is none. */
-    termByUid: makeLoader<string, TermModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('termsByUid', TERMS_BY_UID, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTerm(row.value) })));
-    }),
+    termByUid: makeLoader(options, oneEach(runner, 'termsByUid', TERMS_BY_UID, toTerm)),
     /** The glossary terms under a heading (by uid), in glossary order. */
-    termsOfHeading: makeLoader<string, TermModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('termsOfHeadings', TERMS_OF_HEADINGS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTerm(row.value) })));
-    }),
+    termsOfHeading: makeLoader(options, manyEach(runner, 'termsOfHeadings', TERMS_OF_HEADINGS, toTerm)),
   };
 }
 
 /** One page of a revision's glossary, in glossary order. */
-export async function findTerms(runner: QueryRunner, revision: string, request: PageRequest): Promise<Page<TermModel>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('termsOfRevision', TERMS_OF_REVISION, {
-    revision,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: (row?.page ?? []).map(toTerm), totalCount: row?.totalCount ?? 0, offset: request.offset };
+export function findTerms(runner: QueryRunner, revision: string, request: PageRequest): Promise<Page<TermModel>> {
+  const params = { revision, offset: request.offset, limit: request.limit };
+  return readPage(runner, 'termsOfRevision', { cypher: TERMS_OF_REVISION, params }, request, toTerm);
 }

@@ -2,9 +2,9 @@
  * Themes of the Regulatory Impact Assessment, which group principles and standards
  * (`(Theme)-[:GROUPS]->(Principle|Standard)` of every revision that has them).
  */
-import { groupedInKeyOrder, inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
+import { makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
 import { asProps, integer, optionalText, text, type Props } from '../db/graph-values.ts';
-import { PROVISION_VALUE, toProvision, type ProvisionModel } from './provision.ts';
+import { PROVISION_VALUE, toProvision } from './provision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export interface ThemeModel {
@@ -56,8 +56,6 @@ export interface ThemeInRevision {
 
 const targetId = (target: ThemeInRevision): string => `${target.revision}|${target.key}`;
 
-type Row = { key: string; value: Props };
-
 export async function loadAllThemes(runner: QueryRunner): Promise<ThemeModel[]> {
   const rows = await runner.read<{ value: Props }>('allThemes', ALL_THEMES);
   return rows.map((row) => toTheme(row.value));
@@ -66,24 +64,10 @@ export async function loadAllThemes(runner: QueryRunner): Promise<ThemeModel[]> 
 export function createThemeLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A theme by key; null when there is none. */
-    themeByKey: makeLoader<string, ThemeModel | null>(options, async (keys) => {
-      const rows = await runner.read<Row>('themesByKey', THEMES_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTheme(row.value) })));
-    }),
+    themeByKey: makeLoader(options, oneEach(runner, 'themesByKey', THEMES_BY_KEY, toTheme)),
     /** The themes that group a principle or standard (by uid). */
-    themesOfProvision: makeLoader<string, ThemeModel[]>(options, async (keys) => {
-      const rows = await runner.read<Row>('themesOfProvisions', THEMES_OF_PROVISIONS, { keys });
-      return groupedInKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toTheme(row.value) })));
-    }),
+    themesOfProvision: makeLoader(options, manyEach(runner, 'themesOfProvisions', THEMES_OF_PROVISIONS, toTheme)),
     /** The principles and standards a theme groups, within one revision, in reading order. */
-    provisionsOfTheme: makeLoader<ThemeInRevision, ProvisionModel[]>(
-      options,
-      async (targets) => {
-        const params = { targets: targets.map((t) => ({ ...t, id: targetId(t) })) };
-        const rows = await runner.read<Row>('provisionsOfThemes', PROVISIONS_OF_THEMES, params);
-        return groupedInKeyOrder(targets.map(targetId), rows.map((row) => ({ key: row.key, value: toProvision(row.value) })));
-      },
-      targetId,
-    ),
+    provisionsOfTheme: makeLoader(options, manyEachTarget(runner, 'provisionsOfThemes', PROVISIONS_OF_THEMES, targetId, toProvision), targetId),
   };
 }

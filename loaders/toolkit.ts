@@ -2,9 +2,9 @@
  * Items of the National Office's toolkit (clause 1.13): contract clauses, templates, good
  * practice, tools, training.
  */
-import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
-import { asProps, oneOf, optionalText, text, type Props } from '../db/graph-values.ts';
-import type { Page, PageRequest } from './pagination.ts';
+import { makeLoader, oneEach, type LoaderOptions } from './batch.ts';
+import { asProps, oneOf, optionalText, text } from '../db/graph-values.ts';
+import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { TOOLKIT_ITEM_KINDS, type ToolkitItemKind } from '../core/vocabulary.ts';
 
@@ -42,19 +42,12 @@ RETURN size(matched) AS totalCount, [t IN matched[$offset..($offset + $limit)] |
 export function createToolkitLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A toolkit item by key; null when there is none. */
-    toolkitItemByKey: makeLoader<string, ToolkitItemModel | null>(options, async (keys) => {
-      const rows = await runner.read<{ key: string; value: Props }>('toolkitItemsByKey', TOOLKIT_ITEMS_BY_KEY, { keys });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toToolkitItem(row.value) })));
-    }),
+    toolkitItemByKey: makeLoader(options, oneEach(runner, 'toolkitItemsByKey', TOOLKIT_ITEMS_BY_KEY, toToolkitItem)),
   };
 }
 
 /** One page of the toolkit, optionally of one kind, by title. */
-export async function findToolkitItems(runner: QueryRunner, kind: ToolkitItemKind | null, request: PageRequest): Promise<Page<ToolkitItemModel>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>('toolkitItemsOfKind', TOOLKIT_ITEMS_OF_KIND, {
-    kind,
-    offset: request.offset,
-    limit: request.limit,
-  });
-  return { items: (row?.page ?? []).map(toToolkitItem), totalCount: row?.totalCount ?? 0, offset: request.offset };
+export function findToolkitItems(runner: QueryRunner, kind: ToolkitItemKind | null, request: PageRequest): Promise<Page<ToolkitItemModel>> {
+  const params = { kind, offset: request.offset, limit: request.limit };
+  return readPage(runner, 'toolkitItemsOfKind', { cypher: TOOLKIT_ITEMS_OF_KIND, params }, request, toToolkitItem);
 }

@@ -1,8 +1,9 @@
 /**
- * An obligation's trace (DESIGN.md, "What the graph must answer", 1): the ordered chain
+ * An obligation's trace (docs/graph-model.md, "What the graph answers", 1): the ordered chain
  * obligation → provision → heading → revision → the Code → the Code's enabling provisions
- * (issued under s.145, guidance under s.169 of the 2014 Act and s.2 of the 2006 Act) →
- * their Acts. One query per batch of obligations; the chain is put in order by a pure function.
+ * (issued under s.145, guidance under s.169 of the 2014 Act and s.2 of the 2006 Act; in the
+ * order of docs/reading-rules.md, "Legal basis") → their Acts. One query per batch of
+ * obligations; the chain is put in order by a pure function.
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
 import { toGlobalId, type NodeType } from './global-id.ts';
