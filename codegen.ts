@@ -1,5 +1,6 @@
-// Types come from the schema (STYLE.md habit 2): typed resolvers whose parent types are the
-// loaders' model types (mappers), and the printed schema committed as schema.graphql.
+// Types come from the schema (docs/architecture.md, conventions 1 and 2): typed resolvers
+// whose parent types are the loaders' model types (mappers), and the printed schema
+// committed as schema.graphql.
 // `npm run codegen:check` (graphql-codegen --check) fails when either output is stale.
 import type { CodegenConfig } from '@graphql-codegen/cli';
 

@@ -1,5 +1,5 @@
-// Two tiers (STYLE.md habit 8): unit tests of pure code, and integration tests against one
-// real Neo4j provided for the whole run by test/global-setup.ts.
+// Two tiers (docs/architecture.md, convention 8): unit tests of pure code, and integration
+// tests against one real Neo4j provided for the whole run by test/global-setup.ts.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the API's throughput and latency on the seeded Code (issue 4, point 7).
- * Prints figures; not a test.
+ * `npm run bench`: the API's throughput and latency on the seeded Code (docs/architecture.md,
+ * "Measuring"). Prints figures; not a test.
  *
  *   npm run bench [-- --seconds 5 --warmup 2 --connections 10 --only search]
  *

@@ -2,10 +2,10 @@
  * (The driver sends JavaScript numbers as floats; Cypher slices lists with integers only,
  * hence toInteger on page sizes and offsets.)
  *
- * The benchmark's workloads (issue 4, point 7): each as GraphQL operations sent over HTTP and
- * as the equivalent hand-written Cypher sent straight through the driver (the floor: one
- * statement, no HTTP, no GraphQL, no loaders). A workload lists requests that each client
- * sends in turn; `after` lets a request chain on the last answer (the cursor walk).
+ * The benchmark's workloads (docs/architecture.md, "Measuring"): each as GraphQL operations
+ * sent over HTTP and as the equivalent hand-written Cypher sent straight through the driver
+ * (the floor: one statement, no HTTP, no GraphQL, no loaders). A workload lists requests that
+ * each client sends in turn; `after` lets a request chain on the last answer (the cursor walk).
  */
 
 type Context = Record<string, unknown>;

@@ -1,11 +1,12 @@
 /**
- * The only reader of process.env (STYLE.md habit 4/"server/config.ts").
+ * The only reader of process.env (docs/architecture.md, "The floors").
  * Every variable is validated at start and every problem is reported at once,
  * each naming the variable and showing a valid example.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { LOG_LEVELS, type LogLevel } from './log.ts';
 
 /** How the service finds its Neo4j: a given server, a Docker container, or a local JVM. */
 export type Neo4jMode = 'auto' | 'uri' | 'docker' | 'local';
@@ -28,7 +29,7 @@ export interface Neo4jConfig {
 }
 
 /**
- * Limits every operation must keep to before any resolver runs (issue 4, point 5).
+ * Limits every operation must keep to before any resolver runs (docs/architecture.md, "Limits").
  * Tuned so the README's example operations pass and a 100 × 100 nested fan-out fails.
  */
 export interface Limits {
@@ -54,6 +55,8 @@ export interface Config {
   debugQueries: boolean;
   /** Seed an empty database at start. */
   seedOnStart: boolean;
+  /** The least severe level the service logs (LOG_LEVEL). */
+  logLevel: LogLevel;
   limits: Limits;
   neo4j: Neo4jConfig;
   projectRoot: string;
@@ -161,6 +164,11 @@ export function loadConfig(env: Env = process.env): Config {
   const connectionTimeoutMs = integer('NEO4J_CONNECTION_TIMEOUT_MS', 5000, 100, 120000, '5000');
   const debugQueries = boolean('DEBUG_QUERIES', false);
   const seedOnStart = boolean('SEED_ON_START', true);
+  const logLevelRaw = (read('LOG_LEVEL') ?? 'info').toLowerCase();
+  const logLevel = LOG_LEVELS.find((level) => level === logLevelRaw);
+  if (logLevel === undefined) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, like LOG_LEVEL=info; got "${logLevelRaw}"`);
+  }
   const limits: Limits = {
     depth: integer('MAX_DEPTH', DEFAULT_LIMITS.depth, 1, 100, String(DEFAULT_LIMITS.depth)),
     aliases: integer('MAX_ALIASES', DEFAULT_LIMITS.aliases, 0, 1000, String(DEFAULT_LIMITS.aliases)),
@@ -177,6 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimit,
     debugQueries,
     seedOnStart,
+    logLevel: logLevel ?? 'info',
     limits,
     projectRoot,
     neo4j: {

@@ -1,5 +1,5 @@
 /**
- * The closed set of error codes the API returns (STYLE.md habit 6).
+ * The closed set of error codes the API returns (docs/architecture.md, "Errors").
  * Messages say what was wrong and show a valid example; unexpected errors leave as
  * INTERNAL_SERVER_ERROR with no stack trace and no Cypher.
  */
@@ -41,8 +41,8 @@ export function codeOf(error: unknown): ErrorCode | undefined {
 }
 
 /**
- * No revision of the Code was in force on the day asked for (DESIGN.md, "Revise"): says so,
- * and gives the day the first revision came into force so the reader can ask again.
+ * No revision of the Code was in force on the day asked for (docs/graph-model.md, "Revisions"):
+ * says so, and gives the day the first revision came into force so the reader can ask again.
  */
 export function noRevisionInForce(day: string, first: { key: string; inForceFrom: string | null } | null): GraphQLError {
   if (first === null || first.inForceFrom === null) {

@@ -1,5 +1,5 @@
 /**
- * The closed sets of values the graph holds (seed/GRAPH.md), as constants so that every
+ * The closed sets of values the graph holds (docs/graph-model.md), as constants so that every
  * value read from Neo4j is checked against its set and every switch over one is exhaustive.
  * The GraphQL enums of the same names (schema/*.graphql) list the same values.
  */

@@ -1,6 +1,6 @@
 /**
- * The one driver of the process (STYLE.md habit 3), with bounded timeouts so that a
- * request fails fast with SERVICE_UNAVAILABLE instead of waiting out the driver's
+ * The one driver of the process (docs/architecture.md, convention 3), with bounded timeouts so
+ * that a request fails fast with SERVICE_UNAVAILABLE instead of waiting out the driver's
  * default 30 s retry window when Neo4j is gone.
  */
 import neo4j, { type Driver } from 'neo4j-driver';

@@ -1,6 +1,6 @@
 /**
  * Reads node properties returned by Neo4j into plain model values, checking each one, so a
- * graph that drifts from seed/GRAPH.md fails loudly (as INTERNAL_SERVER_ERROR) instead of
+ * graph that drifts from docs/graph-model.md fails loudly (as INTERNAL_SERVER_ERROR) instead of
  * leaking a wrong type into an answer. The driver runs with `disableLosslessIntegers`, so
  * integers arrive as numbers; Neo4j `Date` values become ISO strings (2024-09-01).
  */
@@ -66,7 +66,7 @@ export function isoDate(props: Props, name: string): string | null {
   throw new GraphShapeError(`property ${name} is not a date (${JSON.stringify(value)})`);
 }
 
-/** A value of a closed set (loaders/vocabulary.ts). */
+/** A value of a closed set (core/vocabulary.ts). */
 export function oneOf<T extends string>(props: Props, name: string, allowed: readonly T[]): T {
   const value = props[name];
   const found = allowed.find((candidate) => candidate === value);

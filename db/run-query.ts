@@ -1,8 +1,8 @@
 /**
- * The one executor (STYLE.md habit 4): the only module that talks to the driver.
- * It chooses read or write routing, names the database, bounds every transaction,
- * tags it with the query's name, counts round trips for the debug extension, and
- * translates driver failures into the API's error codes.
+ * The one executor (docs/architecture.md, convention 4): the only module that talks to the
+ * driver. It chooses read or write routing, names the database, bounds every transaction, tags
+ * it with the query's name, counts round trips for the debug extension, and translates driver
+ * failures into the API's error codes.
  */
 import neo4j, { type Driver, type ManagedTransaction, Neo4jError, type RecordShape } from 'neo4j-driver';
 import { apiError, serviceUnavailable } from '../core/errors.ts';

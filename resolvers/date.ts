@@ -1,6 +1,7 @@
 /**
  * The `Date` scalar: graphql-scalars' DateResolver (RFC 3339 full-date) does the checking;
- * this wrapper only rewords its refusal so it shows a valid value (STYLE.md habit 6).
+ * this wrapper only rewords its refusal so it shows a valid value (docs/architecture.md,
+ * convention 6).
  */
 import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { DateResolver } from 'graphql-scalars';

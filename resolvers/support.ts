@@ -17,7 +17,7 @@ export function found<T>(value: T | null | undefined, what: string, key: string,
   return value;
 }
 
-/** The value of a link every node must have (seed/GRAPH.md); its absence is the graph's fault. */
+/** The value of a link every node must have (docs/graph-model.md, "Relationships"); its absence is the graph's fault. */
 export function present<T>(value: T | null | undefined, what: string): T {
   if (value === null || value === undefined) throw new GraphShapeError(`${what} is missing`);
   return value;

@@ -5,7 +5,7 @@
  */
 import { ConfigError, loadConfig, loadEnvFile } from '../core/config.ts';
 import { connect } from '../db/connect.ts';
-import { log } from '../core/log.ts';
+import { printLine } from '../core/log.ts';
 import { readSeedInput, seedCode } from './index.ts';
 import { formatSeedReport } from './report.ts';
 
@@ -14,22 +14,22 @@ const USAGE = 'usage: npm run seed [-- --report | --json | --check]';
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((arg) => !['--report', '--json', '--check'].includes(arg));
   if (unknown.length > 0) {
-    log(`Unknown option ${unknown.join(' ')}. ${USAGE}`);
+    printLine(`Unknown option ${unknown.join(' ')}. ${USAGE}`);
     return 2;
   }
   if (argv.includes('--check')) {
     const { code } = readSeedInput();
-    log(`The seed data reads cleanly: ${code.provisions.length} provisions, ${code.obligations.length} obligations, ${code.citations.length} citations.`);
+    printLine(`The seed data reads cleanly: ${code.provisions.length} provisions, ${code.obligations.length} obligations, ${code.citations.length} citations.`);
     return 0;
   }
   loadEnvFile();
   const config = loadConfig();
-  const connection = await connect(config, (line) => log(line));
+  const connection = await connect(config, (line) => printLine(line));
   try {
-    log(`Seeding ${connection.neo4j.description}...`);
+    printLine(`Seeding ${connection.neo4j.description}...`);
     const started = Date.now();
     const report = await seedCode(connection.db);
-    log(`Seeded revision ${report.revision} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.obligations.total} obligations.`);
+    printLine(`Seeded revision ${report.revision} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${report.obligations.total} obligations.`);
     if (argv.includes('--json')) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
     else if (argv.includes('--report')) process.stdout.write(formatSeedReport(report) + '\n');
     return 0;
@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    log(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    printLine(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
     process.exit(1);
   },
 );

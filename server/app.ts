@@ -4,6 +4,7 @@
  * tokens, depth, aliases, directives and cost checked before any resolver runs, the
  * offline GraphQL IDE, and a graceful stop (drain HTTP, then the caller closes the driver).
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -11,12 +12,15 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { pinoHttp } from 'pino-http';
+import { createLogger, type Logger } from '../core/log.ts';
 import type { Database } from '../db/run-query.ts';
 import { DEFAULT_LIMITS, type Config } from '../core/config.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
+import { errorLogPlugin } from './plugins/error-log.ts';
 import { operationLimitRules } from './plugins/operation-limits.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { buildSchema } from './schema.ts';
@@ -32,17 +36,48 @@ export interface AppOptions {
   /** `limits` defaults to DEFAULT_LIMITS, the values documented in the README. */
   config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> & Partial<Pick<Config, 'limits'>>;
   db: Database;
+  /** The service's log (core/log.ts): one line per request, and every masked error (default: warnings and errors on stderr). */
+  logger?: Logger;
   /** Turns DataLoader batching off (benchmark comparison only). */
   batching?: boolean;
   /** Extra Apollo plugins (tests use one to count resolver calls). */
   plugins?: ApolloServerPlugin<Context>[];
 }
 
+/** A caller's own request id, when it is a plain token we can echo safely. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The request id: the caller's `x-request-id` when it is a plain token, otherwise a new
+ * UUID. Echoed in the response's `x-request-id`, and on every log line of the request.
+ */
+function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
 /** Starts Apollo and the HTTP server and resolves once it listens. */
-export async function startApp({ config, db, batching = true, plugins = [] }: AppOptions): Promise<App> {
+export async function startApp({ config, db, logger = createLogger('warn'), batching = true, plugins = [] }: AppOptions): Promise<App> {
   const limits = config.limits ?? DEFAULT_LIMITS;
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: requestIdOf,
+      quietReqLogger: true,
+      customAttributeKeys: { reqId: 'requestId' },
+      // Path and status only: headers carry credentials and query strings carry operations.
+      serializers: {
+        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    }),
+  );
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -60,6 +95,7 @@ export async function startApp({ config, db, batching = true, plugins = [] }: Ap
       ApolloServerPluginLandingPageDisabled(),
       queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
+      errorLogPlugin(),
       ...plugins,
     ],
   });
@@ -80,7 +116,8 @@ export async function startApp({ config, db, batching = true, plugins = [] }: Ap
     '/graphql',
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
-      context: () => Promise.resolve(createContext(db, { batching })),
+      // requestIdOf (above) always gives a string id.
+      context: ({ req }) => Promise.resolve(createContext(db, { batching, requestId: typeof req.id === 'string' ? req.id : '', log: req.log })),
     }),
   );
 

@@ -1,23 +1,35 @@
 /**
  * Per-request context (docs/architecture.md, "One request"): fresh DataLoaders over the
- * process's single driver, and the request's query log (the round trips it cost, reported
- * by the debug extension).
+ * process's single driver, the request's query log (the round trips it cost, reported by
+ * the debug extension), and its id and logger (every masked error is logged with them).
  */
+import type { Logger } from '../core/log.ts';
 import { newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
 import type { ResolverContext } from '../resolvers/context.ts';
 
 export interface Context extends ResolverContext {
   queryLog: QueryLog;
+  /** The request's id (x-request-id), on every log line it writes. */
+  requestId: string;
+  /** The service's logger, bound to this request. */
+  log: Logger;
 }
 
 export interface ContextOptions {
   /** When false, each loader call runs its own query (for the benchmark's comparison). */
   batching?: boolean;
+  requestId: string;
+  log: Logger;
 }
 
-export function createContext(db: Database, options: ContextOptions = {}): Context {
+export function createContext(db: Database, options: ContextOptions): Context {
   const queryLog = newQueryLog();
   const runner = new QueryRunner(db, queryLog);
-  return { queryLog, loaders: createLoaders(runner, { batching: options.batching ?? true }) };
+  return {
+    queryLog,
+    requestId: options.requestId,
+    log: options.log,
+    loaders: createLoaders(runner, { batching: options.batching ?? true }),
+  };
 }

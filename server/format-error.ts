@@ -1,7 +1,7 @@
 /**
- * Masks errors on the way out (STYLE.md habit 6): our own codes pass through with their
- * messages; anything unexpected leaves as INTERNAL_SERVER_ERROR, with no stack trace,
- * no Cypher and no driver detail.
+ * Masks errors on the way out (docs/architecture.md, "Errors"): our own codes pass through
+ * with their messages; anything unexpected leaves as INTERNAL_SERVER_ERROR, with no stack
+ * trace, no Cypher and no driver detail, and is logged first (server/plugins/error-log.ts).
  */
 import type { GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../core/errors.ts';
@@ -17,12 +17,17 @@ const PASS_THROUGH = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** True when an error with this code leaves as it is; false when it is masked. */
+export function passesThrough(code: unknown): boolean {
+  return typeof code === 'string' && PASS_THROUGH.has(code);
+}
+
 /** Extensions that may carry internals (stack, driver error, Cypher's name): never sent. */
 const HIDDEN_EXTENSIONS = new Set(['stacktrace', 'cause', 'query', 'exception']);
 
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
-  if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+  if (typeof code === 'string' && passesThrough(code)) {
     const extensions = Object.fromEntries(
       Object.entries(formatted.extensions ?? {}).filter(([name]) => !HIDDEN_EXTENSIONS.has(name)),
     );

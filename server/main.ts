@@ -6,13 +6,15 @@
 import { startApp, type App } from './app.ts';
 import { ConfigError, loadConfig, loadEnvFile } from '../core/config.ts';
 import { connect } from '../db/connect.ts';
-import { log } from '../core/log.ts';
+import { createLogger, printLine } from '../core/log.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
 
 async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig();
-  const connection = await connect(config, (line) => log(line));
+  const logger = createLogger(config.logLevel);
+  const log = (line: string): void => logger.info(line);
+  const connection = await connect(config, log);
   const running: { app?: App } = {};
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -28,18 +30,19 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   if (config.seedOnStart) await seedIfEmpty(connection.db, (line) => log(line));
-  const app = await startApp({ config, db: connection.db });
+  const app = await startApp({ config, db: connection.db, logger });
   running.app = app;
   log(`care-code-graph ready at ${app.url} on ${connection.neo4j.description}`);
 }
 
+// Why the service could not start is told to the person who started it, as a sentence.
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    log(error.message);
+    printLine(error.message);
   } else if (error instanceof Error && error.name !== 'Error') {
-    log(error.message);
+    printLine(error.message);
   } else {
-    log(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+    printLine(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
   process.exit(1);
 });

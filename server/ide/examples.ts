@@ -1,7 +1,8 @@
 /**
- * The example operations the IDE opens with, one tab each (issue 4, point 6). They live in
- * examples.graphql, the one file the README shows too, so the two cannot drift apart (a unit
- * test compares them). Each operation carries its variables as defaults, so it runs as it is.
+ * The example operations the IDE opens with, one tab each (docs/architecture.md, "The IDE").
+ * They live in examples.graphql, the one file the README shows too, so the two cannot drift
+ * apart (a unit test compares them). Each operation carries its variables as defaults, so it
+ * runs as it is.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

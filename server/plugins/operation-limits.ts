@@ -1,9 +1,9 @@
 /**
  * Validation rules that refuse an operation too deep, with too many aliases or too many
- * directives, before any resolver runs (issue 4, point 5). The counting is GraphQL Armor's;
- * what this module adds is the wording: each rejection names the limit, the value found,
- * and what to do instead, and carries `extensions.limit` so a client can tell them apart.
- * Apollo reports validation failures with code GRAPHQL_VALIDATION_FAILED and HTTP 400.
+ * directives, before any resolver runs (docs/architecture.md, "Limits"). The counting is
+ * GraphQL Armor's; what this module adds is the wording: each rejection names the limit, the
+ * value found, and what to do instead, and carries `extensions.limit` so a client can tell them
+ * apart. Apollo reports validation failures with code GRAPHQL_VALIDATION_FAILED and HTTP 400.
  */
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';

@@ -1,9 +1,9 @@
 /**
- * The cost limit (issue 4, point 5): before any resolver runs, estimates how many objects an
- * operation may return, refuses it with QUERY_TOO_COMPLEX when that passes the limit, and
- * reports `extensions.cost { requested, limit }` in every response so clients can see how
- * close they are. The estimate needs the operation's variables (`first: $n`), so it runs
- * once the operation is resolved rather than as a static validation rule.
+ * The cost limit (docs/architecture.md, "Limits"): before any resolver runs, estimates how many
+ * objects an operation may return, refuses it with QUERY_TOO_COMPLEX when that passes the
+ * limit, and reports `extensions.cost { requested, limit }` in every response so clients can
+ * see how close they are. The estimate needs the operation's variables (`first: $n`), so it
+ * runs once the operation is resolved rather than as a static validation rule.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 // The type predicates below check `instanceof`, so they must come from the one graphql

@@ -2,19 +2,10 @@
  * Instruments and their reverse lookups, bodies with their groups, the toolkit, organisations
  * and full-text search, through HTTP on the seeded Code, compared as whole objects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, seededTestServer } from '../support/seeded.ts';
-import type { TestServer } from '../support/test-neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSeededServer } from '../support/seeded.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await seededTestServer();
-}, 180_000);
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useSeededServer();
 
 describe('instruments', () => {
   it('lists the Acts by year', async () => {

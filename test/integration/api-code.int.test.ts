@@ -2,19 +2,10 @@
  * The Code's structure for a date or a revision, provisions by key, the glossary and the
  * themes, through HTTP on the seeded Code, compared as whole objects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, seededTestServer } from '../support/seeded.ts';
-import type { TestServer } from '../support/test-neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSeededServer } from '../support/seeded.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await seededTestServer();
-}, 180_000);
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useSeededServer();
 
 const TITLE = 'Code of Practice on the National Framework for the Commissioning of Care and Support in Wales';
 

@@ -2,19 +2,10 @@
  * Relay `node` and `nodes` over every kind of node, and the API's refusals: unknown keys
  * answer NOT_FOUND, wrong arguments BAD_USER_INPUT, each message showing a valid value.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, seededTestServer } from '../support/seeded.ts';
-import type { TestServer } from '../support/test-neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSeededServer } from '../support/seeded.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await seededTestServer();
-}, 180_000);
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useSeededServer();
 
 type NodeRef = { __typename: string; id: string; key: string };
 

@@ -1,20 +1,12 @@
 /**
- * The questions policy officers ask about obligations (issue 4, "Done when"), answered
- * through HTTP by the real server over the seeded Code, compared as whole objects.
+ * The questions policy officers ask about obligations (docs/graph-model.md, "What the graph
+ * answers"), answered through HTTP by the real server over the seeded Code, compared as whole
+ * objects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, seededTestServer } from '../support/seeded.ts';
-import type { TestServer } from '../support/test-neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSeededServer } from '../support/seeded.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await seededTestServer();
-}, 180_000);
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useSeededServer();
 
 const IN_FORCE = { key: '2024-09-01', status: 'IN_FORCE' };
 

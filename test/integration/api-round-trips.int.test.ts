@@ -1,7 +1,7 @@
 /**
- * The loaders batch (issue 4, point 4): the Neo4j round trips of an operation grow with its
- * depth, not with the number of nodes it returns. Counted by the debug extension
- * (`extensions.queries`), over HTTP, on the seeded Code.
+ * The loaders batch (docs/architecture.md, "Loaders and batching"): the Neo4j round trips of an
+ * operation grow with its depth, not with the number of nodes it returns. Counted by the debug
+ * extension (`extensions.queries`), over HTTP, on the seeded Code.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededTestServer } from '../support/seeded.ts';

@@ -3,19 +3,10 @@
  * (`sources`), and the documents themselves are nodes (`sourceDocuments`, `node(id:)`),
  * through HTTP on the seeded Code, compared as whole objects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dataOf, seededTestServer } from '../support/seeded.ts';
-import type { TestServer } from '../support/test-neo4j.ts';
+import { describe, expect, it } from 'vitest';
+import { dataOf, useSeededServer } from '../support/seeded.ts';
 
-let server: TestServer;
-
-beforeAll(async () => {
-  server = await seededTestServer();
-}, 180_000);
-
-afterAll(async () => {
-  await server.close();
-});
+const server = useSeededServer();
 
 const SOURCES = 'sources { location document { key file } }';
 const CODE = { key: 'code-2024', file: '001_efe8f478827b0957.txt' };

@@ -1,6 +1,7 @@
 /**
- * The GraphQL-over-HTTP audit suite of `graphql-http` against the live server (issue 4, "Done
- * when"): every MUST audit passes; SHOULD and MAY audits are reported, not required.
+ * The GraphQL-over-HTTP audit suite of `graphql-http` against the live server
+ * (docs/architecture.md, "One request"): every MUST audit passes; SHOULD and MAY audits are
+ * reported, not required.
  */
 import { serverAudits, type AuditResult } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

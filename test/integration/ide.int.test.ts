@@ -1,6 +1,7 @@
 /**
- * Issue 4, point 6: the GraphQL IDE is served by the server itself and needs nothing from
- * any other origin; its example operations run on the seeded Code within the limits.
+ * The IDE (docs/architecture.md, "The IDE"): the GraphQL IDE is served by the server itself and
+ * needs nothing from any other origin; its example operations run on the seeded Code within the
+ * limits.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCode } from '../../seed/index.ts';

@@ -1,7 +1,8 @@
 /**
- * Issue 4, point 5: every limit refuses an operation before any resolver runs (a test plugin
- * counts resolver calls, and the debug extension counts Neo4j round trips); CSRF prevention
- * is on, batching is off, and a lost database answers SERVICE_UNAVAILABLE quickly.
+ * The limits (docs/architecture.md, "Limits"): every limit refuses an operation before any
+ * resolver runs (a test plugin counts resolver calls, and the debug extension counts Neo4j
+ * round trips); CSRF prevention is on, batching is off, and a lost database answers
+ * SERVICE_UNAVAILABLE quickly.
  */
 import net from 'node:net';
 import type { ApolloServerPlugin } from '@apollo/server';

@@ -1,6 +1,7 @@
 /**
  * Runs code that must throw an API error and returns its code and message, so unit tests
- * compare the whole refusal (STYLE.md habit 6) without try/catch in every test.
+ * compare the whole refusal (docs/architecture.md, convention 6) without try/catch in every
+ * test.
  */
 import { codeOf } from '../../core/errors.ts';
 

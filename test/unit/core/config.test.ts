@@ -12,6 +12,12 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 }
 
 describe('loadConfig', () => {
+  it('logs at info unless LOG_LEVEL says otherwise, and names the levels it accepts', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');
+    expect(problemsOf({ LOG_LEVEL: 'loud' })).toEqual(['LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, like LOG_LEVEL=info; got "loud"']);
+  });
+
   it('uses the documented defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.port).toBe(4000);

@@ -1,7 +1,7 @@
 /**
- * Pins every named Cypher constant of the loaders (STYLE.md habit 5): a change to a query
- * shows up in review as a change to this snapshot. Each one is run for real by the
- * integration tests (test/integration/api-*.int.test.ts).
+ * Pins every named Cypher constant of the loaders (docs/architecture.md, convention 5): a
+ * change to a query shows up in review as a change to this snapshot. Each one is run for real
+ * by the integration tests (test/integration/api-*.int.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import * as body from '../../../loaders/body.ts';

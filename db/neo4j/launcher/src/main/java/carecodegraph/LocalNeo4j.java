@@ -24,7 +24,7 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
  *
  * <p>Usage: {@code java carecodegraph.LocalNeo4j <data-dir> <port>} (port 0 picks a free one).
  *
- * <p>Protocol with the parent process (server/neo4j/local-neo4j.ts), one line each on stdout:
+ * <p>Protocol with the parent process (db/neo4j/local-neo4j.ts), one line each on stdout:
  * {@code NEO4J_READY bolt://127.0.0.1:<port>} once Bolt accepts connections, or
  * {@code NEO4J_ERROR <CODE> <sentence>} before exiting non-zero. The JVM stops the database
  * cleanly on SIGINT/SIGTERM and when its stdin reaches end of file, which is what happens when
