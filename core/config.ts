@@ -47,6 +47,21 @@ export interface Limits {
 
 export const DEFAULT_LIMITS: Readonly<Limits> = { depth: 12, aliases: 30, directives: 20, tokens: 2000, cost: 5000 };
 
+/** How many requests one client may make in a window (docs/architecture.md, "Limits"). */
+export interface RateLimit {
+  /** Most requests per client per window; 0 turns the limit off. */
+  max: number;
+  windowMs: number;
+}
+
+export const DEFAULT_RATE_LIMIT: Readonly<RateLimit> = { max: 600, windowMs: 60_000 };
+
+/** The one deadline an operation gets by default (OPERATION_TIMEOUT_MS). */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 15_000;
+
+/** What the service does at start about the graph's constraints and indexes (db/graph-schema.ts). */
+export type SchemaOnStart = 'create' | 'check';
+
 export interface Config {
   host: string;
   port: number;
@@ -58,6 +73,12 @@ export interface Config {
   /** The least severe level the service logs (LOG_LEVEL). */
   logLevel: LogLevel;
   limits: Limits;
+  /** One deadline for the whole of an operation, shared by all its statements. */
+  operationTimeoutMs: number;
+  rateLimit: RateLimit;
+  /** Express's `trust proxy`: false, a number of proxies, or their addresses. */
+  trustProxy: boolean | number | string[];
+  schemaOnStart: SchemaOnStart;
   neo4j: Neo4jConfig;
   projectRoot: string;
 }
@@ -169,6 +190,30 @@ export function loadConfig(env: Env = process.env): Config {
   if (logLevel === undefined) {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, like LOG_LEVEL=info; got "${logLevelRaw}"`);
   }
+  const operationTimeoutMs = integer('OPERATION_TIMEOUT_MS', DEFAULT_OPERATION_TIMEOUT_MS, 100, 600000, String(DEFAULT_OPERATION_TIMEOUT_MS));
+  const rateLimit: RateLimit = {
+    max: integer('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 0, 1_000_000_000, String(DEFAULT_RATE_LIMIT.max)),
+    windowMs: integer('RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs, 1000, 86_400_000, String(DEFAULT_RATE_LIMIT.windowMs)),
+  };
+  const trustProxyRaw = read('TRUST_PROXY') ?? 'false';
+  let trustProxy: boolean | number | string[] = false;
+  if (/^(false|no|off|0)$/i.test(trustProxyRaw)) trustProxy = false;
+  else if (/^[1-9]$/.test(trustProxyRaw)) trustProxy = Number(trustProxyRaw);
+  else {
+    const entries = trustProxyRaw.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => /^(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)$/.test(entry))) trustProxy = entries;
+    else {
+      problems.push(
+        `TRUST_PROXY must be false, the number of proxies in front (1 to 9), or their addresses, like TRUST_PROXY=1 or TRUST_PROXY=loopback,10.0.0.0/8; got "${trustProxyRaw}"`,
+      );
+    }
+  }
+  const schemaRaw = (read('SCHEMA_ON_START') ?? 'create').toLowerCase();
+  const schemaModes: readonly SchemaOnStart[] = ['create', 'check'];
+  const schemaOnStart = schemaModes.find((m) => m === schemaRaw);
+  if (schemaOnStart === undefined) {
+    problems.push(`SCHEMA_ON_START must be create or check, like SCHEMA_ON_START=create; got "${schemaRaw}"`);
+  }
   const limits: Limits = {
     depth: integer('MAX_DEPTH', DEFAULT_LIMITS.depth, 1, 100, String(DEFAULT_LIMITS.depth)),
     aliases: integer('MAX_ALIASES', DEFAULT_LIMITS.aliases, 0, 1000, String(DEFAULT_LIMITS.aliases)),
@@ -187,6 +232,10 @@ export function loadConfig(env: Env = process.env): Config {
     seedOnStart,
     logLevel: logLevel ?? 'info',
     limits,
+    operationTimeoutMs,
+    rateLimit,
+    trustProxy,
+    schemaOnStart: schemaOnStart ?? 'create',
     projectRoot,
     neo4j: {
       mode: mode ?? 'auto',

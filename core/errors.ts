@@ -13,11 +13,36 @@ export const ERROR_CODES = [
   'CONFLICT',
   'REVISION_PUBLISHED',
   'QUERY_TOO_COMPLEX',
+  'OPERATION_TIMED_OUT',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/**
+ * Codes of the HTTP layer, for requests refused before GraphQL runs (server/http-errors.ts):
+ * the body is not JSON, too large, in a charset we do not read, the client is over its rate
+ * limit, or there is no such path. They come in the same JSON shape as every other error.
+ */
+export const HTTP_ERROR_CODES = ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TOO_MANY_REQUESTS', 'NOT_FOUND', 'INTERNAL_SERVER_ERROR'] as const;
+export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
+
+/** How much of a caller's own input an error message quotes back. */
+export const QUOTE_LIMIT = 60;
+
+/** A caller's text as an error message quotes it: at most QUOTE_LIMIT characters, then an ellipsis. */
+export function quoteShort(text: string, limit: number = QUOTE_LIMIT): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}…`;
+}
+
+/**
+ * A message with every double-quoted run longer than the limit cut short, so that no error
+ * echoes a caller's long input back in full (graphql-js and JSON.parse quote what they read).
+ */
+export function shortenQuotes(message: string, limit: number = QUOTE_LIMIT): string {
+  return message.replace(/"([^"]{1,})"/g, (whole, inner: string) => (inner.length <= limit ? whole : `"${quoteShort(inner, limit)}"`));
+}
 
 /** A GraphQL error with one of the project's codes in `extensions.code`. */
 export function apiError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -32,6 +57,14 @@ export const notFound = (what: string, key: string, example: string): GraphQLErr
 
 export const serviceUnavailable = (): GraphQLError =>
   apiError('SERVICE_UNAVAILABLE', 'The database is not answering right now; please try again shortly');
+
+/** The operation ran past its one deadline (OPERATION_TIMEOUT_MS), shared by all its statements. */
+export const operationTimedOut = (timeoutMs: number): GraphQLError =>
+  apiError(
+    'OPERATION_TIMED_OUT',
+    `This operation ran past its deadline of ${timeoutMs} ms and was stopped; ask for less at once (smaller pages with first, fewer nested fields) and follow pageInfo.endCursor`,
+    { timeoutMs },
+  );
 
 /** The code of an error that left a resolver, if it carries one of ours. */
 export function codeOf(error: unknown): ErrorCode | undefined {

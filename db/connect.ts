@@ -5,6 +5,7 @@
 import type { Driver } from 'neo4j-driver';
 import type { Database } from './run-query.ts';
 import type { Config } from '../core/config.ts';
+import { Availability } from './availability.ts';
 import { createDriver } from './create-driver.ts';
 import { provideNeo4j, type ProvidedNeo4j } from './neo4j/provide-neo4j.ts';
 
@@ -25,7 +26,12 @@ function reason(error: unknown): string {
   return message.split('\n')[0] ?? message;
 }
 
-export async function connect(config: Config, onProgress?: (line: string) => void): Promise<Connection> {
+export interface ConnectOptions {
+  /** Told when the database stops answering and when it answers again (db/availability.ts). */
+  onAvailability?: (up: boolean, downForMs: number) => void;
+}
+
+export async function connect(config: Config, onProgress?: (line: string) => void, options: ConnectOptions = {}): Promise<Connection> {
   const neo4j = await provideNeo4j(config.neo4j, onProgress === undefined ? {} : { onProgress });
   const driver = createDriver(neo4j, config.neo4j);
   try {
@@ -41,11 +47,13 @@ export async function connect(config: Config, onProgress?: (line: string) => voi
           : 'See Troubleshooting in the README.'),
     );
   }
+  const availability = new Availability(driver, neo4j.database, options.onAvailability === undefined ? {} : { onChange: options.onAvailability });
   return {
     neo4j,
     driver,
-    db: { driver, database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs },
+    db: { driver, database: neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs, availability },
     close: async () => {
+      availability.close();
       await driver.close();
       await neo4j.stop();
     },

@@ -16,7 +16,10 @@ export function createDriver(target: DriverTarget, config: Pick<Neo4jConfig, 'co
   return neo4j.driver(target.uri, neo4j.auth.basic(target.user, target.password), {
     connectionAcquisitionTimeout: config.connectionTimeoutMs,
     connectionTimeout: config.connectionTimeoutMs,
-    maxTransactionRetryTime: config.connectionTimeoutMs,
+    // The executor (db/run-query.ts) retries transient failures itself, within the operation's
+    // deadline, and fails fast while the database is away; the driver's own back-off (up to
+    // this window, then one more attempt) made a request during an outage last over 6 s.
+    maxTransactionRetryTime: 0,
     disableLosslessIntegers: true,
     userAgent: 'care-code-graph',
   });

@@ -4,6 +4,7 @@
  * nodes are merged by key, the revision's own tree is replaced whole, so seeding twice gives
  * the same graph and a failure part-way leaves the previous graph untouched.
  */
+import { ensureGraphSchema } from '../db/graph-schema.ts';
 import type { QueryRunner, TransactionRunner } from '../db/run-query.ts';
 import type { Catalogue } from '../reader/catalogue.ts';
 import type { CitableLabel, CitingLabel } from '../reader/stages/8-link-citations.ts';
@@ -11,28 +12,8 @@ import type { CodeGraph } from '../reader/read-code.ts';
 
 /** Labels whose nodes are owned by one revision (copy on revise). */
 export const REVISION_OWNED_LABELS = ['Heading', 'Provision', 'Obligation', 'Term', 'Footnote'] as const;
-/** Labels of shared nodes the seed owns: removed when they leave the catalogue. */
-const SHARED_LABELS = ['SourceDocument', 'Instrument', 'LegalProvision', 'ToolkitItem', 'Organisation', 'Body', 'Theme', 'Revision'] as const;
 const CITABLE_LABELS: CitableLabel[] = ['Instrument', 'LegalProvision', 'ToolkitItem', 'Organisation'];
 const CITING_LABELS: CitingLabel[] = ['Provision', 'Obligation', 'Footnote'];
-
-/** Constraints and indexes (docs/graph-model.md, "Constraints and indexes"); idempotent, run outside the data transaction. */
-export const SCHEMA_STATEMENTS: string[] = [
-  ...SHARED_LABELS.map((label) => `CREATE CONSTRAINT ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) REQUIRE n.key IS UNIQUE`),
-  ...['Heading', 'Provision', 'Clause', 'Principle', 'Standard', 'Obligation', 'Term', 'Footnote'].flatMap((label) => [
-    `CREATE CONSTRAINT ${label.toLowerCase()}_uid IF NOT EXISTS FOR (n:${label}) REQUIRE n.uid IS UNIQUE`,
-    `CREATE INDEX ${label.toLowerCase()}_key IF NOT EXISTS FOR (n:${label}) ON (n.key)`,
-    `CREATE INDEX ${label.toLowerCase()}_revision IF NOT EXISTS FOR (n:${label}) ON (n.revision)`,
-  ]),
-  'CREATE INDEX obligation_modality IF NOT EXISTS FOR (n:Obligation) ON (n.modality)',
-  'CREATE INDEX obligation_force IF NOT EXISTS FOR (n:Obligation) ON (n.force)',
-  'CREATE INDEX obligation_order IF NOT EXISTS FOR (n:Obligation) ON (n.order)',
-  'CREATE INDEX instrument_kind IF NOT EXISTS FOR (n:Instrument) ON (n.kind)',
-  'CREATE INDEX sourcedocument_file IF NOT EXISTS FOR (n:SourceDocument) ON (n.file)',
-  'CREATE FULLTEXT INDEX obligationText IF NOT EXISTS FOR (n:Obligation) ON EACH [n.text]',
-  'CREATE FULLTEXT INDEX provisionText IF NOT EXISTS FOR (n:Clause|Principle|Standard) ON EACH [n.text, n.title]',
-  'CREATE FULLTEXT INDEX searchText IF NOT EXISTS FOR (n:Obligation|Clause|Principle|Standard|Term|Instrument|ToolkitItem) ON EACH [n.text, n.title, n.term, n.definition, n.description]',
-];
 
 const REMOVE_SEED_LINKS = `
 MATCH (n) WHERE n.seeded = true
@@ -190,7 +171,7 @@ const nullable = <T>(value: T | undefined): T | null => value ?? null;
 
 /** Writes everything in one transaction; returns the number of statements run. */
 export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code: CodeGraph, timeoutMs = 120_000): Promise<number> {
-  for (const statement of SCHEMA_STATEMENTS) await runner.write('seed.schema', statement);
+  await ensureGraphSchema(runner, 'create');
   return runner.writeTransaction(
     'seed.write',
     async (tx: TransactionRunner) => {

@@ -12,16 +12,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createLogger, type Logger } from '../core/log.ts';
+import { readiness } from '../db/readiness.ts';
 import type { Database } from '../db/run-query.ts';
-import { DEFAULT_LIMITS, type Config } from '../core/config.ts';
+import { DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_RATE_LIMIT, type Config } from '../core/config.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
+import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
+import { oneTimeoutPlugin } from './plugins/one-timeout.ts';
 import { operationLimitRules } from './plugins/operation-limits.ts';
+import { knownOperationTypesRule } from './plugins/operation-types.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { buildSchema } from './schema.ts';
 
@@ -33,8 +39,9 @@ export interface App {
 }
 
 export interface AppOptions {
-  /** `limits` defaults to DEFAULT_LIMITS, the values documented in the README. */
-  config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> & Partial<Pick<Config, 'limits'>>;
+  /** What is not given takes the defaults documented in the README (DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, ...). */
+  config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> &
+    Partial<Pick<Config, 'limits' | 'rateLimit' | 'trustProxy' | 'operationTimeoutMs'>>;
   db: Database;
   /** The service's log (core/log.ts): one line per request, and every masked error (default: warnings and errors on stderr). */
   logger?: Logger;
@@ -63,6 +70,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const limits = config.limits ?? DEFAULT_LIMITS;
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
+  app.set('trust proxy', config.trustProxy ?? false);
   app.use(
     pinoHttp({
       logger,
@@ -78,6 +87,36 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
+  app.use(
+    helmet({
+      // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  const limit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (limit.max > 0) {
+    app.use(
+      rateLimit({
+        windowMs: limit.windowMs,
+        limit: limit.max,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        // Probes of health and readiness are never refused: a load balancer must always see the truth.
+        skip: (req) => req.path === '/health' || req.path === '/ready',
+        handler: (_req, res) => {
+          const retryAfter = Number(res.getHeader('retry-after') ?? Math.ceil(limit.windowMs / 1000));
+          sendHttpError(
+            res,
+            429,
+            'TOO_MANY_REQUESTS',
+            `Too many requests from this client: the limit is ${limit.max} per ${limit.windowMs / 1000} s; try again in ${retryAfter} s`,
+            { retryAfterSeconds: retryAfter },
+          );
+        },
+      }),
+    );
+  }
   const httpServer = http.createServer(app);
 
   const apollo = new ApolloServer<Context>({
@@ -88,7 +127,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     formatError,
     // graphql-js stops lexing at the first token over the limit: GRAPHQL_PARSE_FAILED, 400.
     parseOptions: { maxTokens: limits.tokens },
-    validationRules: operationLimitRules(limits),
+    validationRules: [knownOperationTypesRule, ...operationLimitRules(limits)],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
@@ -96,6 +135,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
       queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
       errorLogPlugin(),
+      oneTimeoutPlugin(),
       ...plugins,
     ],
   });
@@ -105,10 +145,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     res.json({ status: 'ok' });
   });
   app.get('/ready', (_req, res) => {
-    db.driver
-      .verifyConnectivity({ database: db.database })
-      .then(() => res.json({ status: 'ready' }))
-      .catch(() => res.status(503).json({ status: 'unavailable', reason: 'Neo4j is not answering' }));
+    void readiness(db).then((state) => res.status(state.status === 'ready' ? 200 : 503).json(state));
   });
 
   app.use(ideRouter());
@@ -117,9 +154,14 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
-      context: ({ req }) => Promise.resolve(createContext(db, { batching, requestId: typeof req.id === 'string' ? req.id : '', log: req.log })),
+      context: ({ req }) =>
+        Promise.resolve(
+          createContext(db, { batching, requestId: typeof req.id === 'string' ? req.id : '', log: req.log, operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS }),
+        ),
     }),
   );
+  app.use(jsonNotFound);
+  app.use(jsonErrorHandler(config.bodyLimit, logger));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -4,7 +4,7 @@
  * the debug extension), and its id and logger (every masked error is logged with them).
  */
 import type { Logger } from '../core/log.ts';
-import { newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
+import { deadlineIn, newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
 import type { ResolverContext } from '../resolvers/context.ts';
 
@@ -21,11 +21,13 @@ export interface ContextOptions {
   batching?: boolean;
   requestId: string;
   log: Logger;
+  /** The operation's one deadline (OPERATION_TIMEOUT_MS), from now. */
+  operationTimeoutMs: number;
 }
 
 export function createContext(db: Database, options: ContextOptions): Context {
   const queryLog = newQueryLog();
-  const runner = new QueryRunner(db, queryLog);
+  const runner = new QueryRunner(db, queryLog, deadlineIn(options.operationTimeoutMs));
   return {
     queryLog,
     requestId: options.requestId,

@@ -4,7 +4,7 @@
  * trace, no Cypher and no driver detail, and is logged first (server/plugins/error-log.ts).
  */
 import type { GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES } from '../core/errors.ts';
+import { ERROR_CODES, shortenQuotes } from '../core/errors.ts';
 
 const PASS_THROUGH = new Set<string>([
   ...ERROR_CODES.filter((c) => c !== 'INTERNAL_SERVER_ERROR'),
@@ -25,13 +25,27 @@ export function passesThrough(code: unknown): boolean {
 /** Extensions that may carry internals (stack, driver error, Cypher's name): never sent. */
 const HIDDEN_EXTENSIONS = new Set(['stacktrace', 'cause', 'query', 'exception']);
 
+/** graphql-js's last word when an operation has more problems than it lists (100). */
+const VALIDATION_ABORTED = 'Too many validation errors, error limit reached. Validation aborted.';
+
+/** The message a caller reads: what to fix instead of "Validation aborted.", and input quoted briefly. */
+function callerMessage(message: string): string {
+  if (message === VALIDATION_ABORTED) {
+    return (
+      'This operation has more problems than are listed here, so checking stopped after the first 100. ' +
+      'Fix the problems above (one misspelt field repeated under many aliases is a common cause) and send it again.'
+    );
+  }
+  return shortenQuotes(message);
+}
+
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.['code'];
   if (typeof code === 'string' && passesThrough(code)) {
     const extensions = Object.fromEntries(
       Object.entries(formatted.extensions ?? {}).filter(([name]) => !HIDDEN_EXTENSIONS.has(name)),
     );
-    return { ...formatted, extensions: { ...extensions, code } };
+    return { ...formatted, message: callerMessage(formatted.message), extensions: { ...extensions, code } };
   }
   return {
     message: 'Something went wrong on our side; the error has been logged',

@@ -6,6 +6,8 @@
 import { startApp, type App } from './app.ts';
 import { ConfigError, loadConfig, loadEnvFile } from '../core/config.ts';
 import { connect } from '../db/connect.ts';
+import { ensureGraphSchema } from '../db/graph-schema.ts';
+import { QueryRunner } from '../db/run-query.ts';
 import { createLogger, printLine } from '../core/log.ts';
 import { seedIfEmpty } from './seed-if-empty.ts';
 
@@ -14,7 +16,12 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const log = (line: string): void => logger.info(line);
-  const connection = await connect(config, log);
+  const connection = await connect(config, log, {
+    onAvailability: (up, downForMs) =>
+      up
+        ? logger.info({ downForMs }, 'Neo4j answers again: serving requests')
+        : logger.warn('Neo4j is not answering: requests fail fast with SERVICE_UNAVAILABLE until it answers again'),
+  });
   const running: { app?: App } = {};
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -29,10 +36,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (config.seedOnStart) await seedIfEmpty(connection.db, (line) => log(line));
-  const app = await startApp({ config, db: connection.db, logger });
-  running.app = app;
-  log(`care-code-graph ready at ${app.url} on ${connection.neo4j.description}`);
+  try {
+    const schema = await ensureGraphSchema(new QueryRunner(connection.db), config.schemaOnStart);
+    if (schema.notOnline.length > 0) log(`${schema.notOnline.length} indexes are being built; /ready says not ready until they are online`);
+    if (config.seedOnStart) await seedIfEmpty(connection.db, (line) => log(line));
+    running.app = await startApp({ config, db: connection.db, logger });
+  } catch (error) {
+    // Leave no local Neo4j behind when start-up fails after it started.
+    await connection.close();
+    throw error;
+  }
+  log(`care-code-graph ready at ${running.app.url} on ${connection.neo4j.description}`);
 }
 
 // Why the service could not start is told to the person who started it, as a sentence.

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from '../../core/log.ts';
 import type { Database } from '../../db/run-query.ts';
-import { startApp, type App } from '../../server/app.ts';
+import { startApp, type App, type AppOptions } from '../../server/app.ts';
 import { createDriver } from '../../db/create-driver.ts';
 
 export interface TestNeo4j {
@@ -41,10 +41,12 @@ export interface GraphQLBody<T> {
   extensions?: Record<string, unknown>;
 }
 
-export async function startTestServer(options: { debugQueries?: boolean; batching?: boolean; logger?: Logger } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { debugQueries?: boolean; batching?: boolean; logger?: Logger; config?: Partial<AppOptions['config']> } = {},
+): Promise<TestServer> {
   const db = connectTestDatabase();
   const app = await startApp({
-    config: { host: '127.0.0.1', port: 0, bodyLimit: '100kb', debugQueries: options.debugQueries ?? true },
+    config: { host: '127.0.0.1', port: 0, bodyLimit: '100kb', debugQueries: options.debugQueries ?? true, ...options.config },
     db,
     batching: options.batching ?? true,
     ...(options.logger === undefined ? {} : { logger: options.logger }),

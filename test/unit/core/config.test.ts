@@ -12,6 +12,20 @@ function problemsOf(env: Record<string, string>): readonly string[] {
 }
 
 describe('loadConfig', () => {
+  it('reads the deadline, the rate limit, the proxies and the schema mode, and names what is wrong with each', () => {
+    const config = loadConfig({});
+    expect([config.operationTimeoutMs, config.rateLimit, config.trustProxy, config.schemaOnStart]).toEqual([15000, { max: 600, windowMs: 60000 }, false, 'create']);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(loadConfig({ RATE_LIMIT_MAX: '0', SCHEMA_ON_START: 'CHECK' })).toMatchObject({ rateLimit: { max: 0 }, schemaOnStart: 'check' });
+    expect(problemsOf({ OPERATION_TIMEOUT_MS: '5', RATE_LIMIT_MAX: 'lots', TRUST_PROXY: 'everyone', SCHEMA_ON_START: 'maybe' })).toEqual([
+      'OPERATION_TIMEOUT_MS must be a whole number from 100 to 600000, like OPERATION_TIMEOUT_MS=15000; got "5"',
+      'RATE_LIMIT_MAX must be a whole number from 0 to 1000000000, like RATE_LIMIT_MAX=600; got "lots"',
+      'TRUST_PROXY must be false, the number of proxies in front (1 to 9), or their addresses, like TRUST_PROXY=1 or TRUST_PROXY=loopback,10.0.0.0/8; got "everyone"',
+      'SCHEMA_ON_START must be create or check, like SCHEMA_ON_START=create; got "maybe"',
+    ]);
+  });
+
   it('logs at info unless LOG_LEVEL says otherwise, and names the levels it accepts', () => {
     expect(loadConfig({}).logLevel).toBe('info');
     expect(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel).toBe('debug');

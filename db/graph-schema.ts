@@ -1,0 +1,107 @@
+/**
+ * The graph's constraints and indexes (docs/graph-model.md, "Constraints and indexes"), and
+ * the check that they are all there and online. The service ensures them at start
+ * (SCHEMA_ON_START=create, idempotent) or refuses to start naming what is missing
+ * (SCHEMA_ON_START=check, for a user who may not change the schema); /ready reports not
+ * ready while any is missing or still populating; the seed ensures them before it writes.
+ */
+import type { SchemaOnStart } from '../core/config.ts';
+import { driverCodeOf, type QueryRunner } from './run-query.ts';
+
+/** Labels of nodes shared by all revisions, unique by key. */
+const SHARED_LABELS = ['SourceDocument', 'Instrument', 'LegalProvision', 'ToolkitItem', 'Organisation', 'Body', 'Theme', 'Revision'] as const;
+/** Labels of nodes owned by one revision: unique by uid (`<revision>|<key>`), looked up by key and revision. */
+const OWNED_LABELS = ['Heading', 'Provision', 'Clause', 'Principle', 'Standard', 'Obligation', 'Term', 'Footnote'] as const;
+
+export interface SchemaItem {
+  name: string;
+  kind: 'CONSTRAINT' | 'INDEX';
+  /** Idempotent: `IF NOT EXISTS`. */
+  statement: string;
+}
+
+const constraint = (name: string, body: string): SchemaItem => ({ name, kind: 'CONSTRAINT', statement: `CREATE CONSTRAINT ${name} IF NOT EXISTS ${body}` });
+const index = (name: string, body: string, type = ''): SchemaItem => ({ name, kind: 'INDEX', statement: `CREATE ${type}INDEX ${name} IF NOT EXISTS ${body}` });
+
+export const GRAPH_SCHEMA: readonly SchemaItem[] = [
+  ...SHARED_LABELS.map((label) => constraint(`${label.toLowerCase()}_key`, `FOR (n:${label}) REQUIRE n.key IS UNIQUE`)),
+  ...OWNED_LABELS.flatMap((label) => [
+    constraint(`${label.toLowerCase()}_uid`, `FOR (n:${label}) REQUIRE n.uid IS UNIQUE`),
+    index(`${label.toLowerCase()}_key`, `FOR (n:${label}) ON (n.key)`),
+    index(`${label.toLowerCase()}_revision`, `FOR (n:${label}) ON (n.revision)`),
+  ]),
+  index('obligation_modality', 'FOR (n:Obligation) ON (n.modality)'),
+  index('obligation_force', 'FOR (n:Obligation) ON (n.force)'),
+  index('obligation_order', 'FOR (n:Obligation) ON (n.order)'),
+  index('instrument_kind', 'FOR (n:Instrument) ON (n.kind)'),
+  index('sourcedocument_file', 'FOR (n:SourceDocument) ON (n.file)'),
+  index('obligationText', 'FOR (n:Obligation) ON EACH [n.text]', 'FULLTEXT '),
+  index('provisionText', 'FOR (n:Clause|Principle|Standard) ON EACH [n.text, n.title]', 'FULLTEXT '),
+  index(
+    'searchText',
+    'FOR (n:Obligation|Clause|Principle|Standard|Term|Instrument|ToolkitItem) ON EACH [n.text, n.title, n.term, n.definition, n.description]',
+    'FULLTEXT ',
+  ),
+];
+
+export interface SchemaState {
+  /** Names of constraints and indexes the graph lacks. */
+  missing: string[];
+  /** Names of indexes that exist but are not yet online (populating, or failed). */
+  notOnline: string[];
+}
+
+export const schemaIsReady = (state: SchemaState): boolean => state.missing.length === 0 && state.notOnline.length === 0;
+
+const SHOW_SCHEMA = `
+SHOW INDEXES YIELD name, state, owningConstraint
+RETURN collect({name: name, state: state}) AS indexes`;
+const SHOW_CONSTRAINTS = 'SHOW CONSTRAINTS YIELD name RETURN collect(name) AS constraints';
+
+/** Which of GRAPH_SCHEMA the database lacks, and which of its indexes are not online yet. */
+export async function readSchemaState(runner: QueryRunner): Promise<SchemaState> {
+  const [indexRow] = await runner.read<{ indexes: { name: string; state: string }[] }>('schema.indexes', SHOW_SCHEMA);
+  const [constraintRow] = await runner.read<{ constraints: string[] }>('schema.constraints', SHOW_CONSTRAINTS);
+  const indexes = new Map((indexRow?.indexes ?? []).map((i) => [i.name, i.state]));
+  const constraints = new Set(constraintRow?.constraints ?? []);
+  const missing = GRAPH_SCHEMA.filter((item) => (item.kind === 'CONSTRAINT' ? !constraints.has(item.name) : !indexes.has(item.name))).map((item) => item.name);
+  // A constraint's own index carries the constraint's name.
+  const notOnline = GRAPH_SCHEMA.filter((item) => indexes.has(item.name) && indexes.get(item.name) !== 'ONLINE').map((item) => item.name);
+  return { missing, notOnline };
+}
+
+/** The schema is missing and this service may not, or was told not to, create it. */
+export class SchemaError extends Error {
+  override name = 'SchemaError';
+}
+
+const listed = (names: readonly string[]): string => (names.length <= 8 ? names.join(', ') : `${names.slice(0, 8).join(', ')} and ${names.length - 8} more`);
+
+/**
+ * Makes sure every constraint and index exists: creates the missing ones (`create`), or
+ * refuses with a sentence naming them (`check`, or a user without schema rights). Returns
+ * the state after, in which indexes may still be populating.
+ */
+export async function ensureGraphSchema(runner: QueryRunner, mode: SchemaOnStart): Promise<SchemaState> {
+  const before = await readSchemaState(runner);
+  if (before.missing.length === 0) return before;
+  if (mode === 'check') {
+    throw new SchemaError(
+      `The graph lacks ${before.missing.length} of its constraints and indexes (${listed(before.missing)}), and SCHEMA_ON_START=check forbids creating them. ` +
+        'Start once with SCHEMA_ON_START=create as a user who may change the schema (or npm run seed), then start again.',
+    );
+  }
+  for (const item of GRAPH_SCHEMA.filter((i) => before.missing.includes(i.name))) {
+    try {
+      await runner.write('schema.create', item.statement);
+    } catch (error) {
+      const forbidden = driverCodeOf(error)?.startsWith('Neo.ClientError.Security.') === true;
+      throw new SchemaError(
+        `The graph lacks ${before.missing.length} of its constraints and indexes (${listed(before.missing)}) and they could not be created` +
+          (forbidden ? ': this database user may not change the schema' : '') +
+          '. Ask an administrator to run npm run seed (or start the service once) as a user who may, or start with SCHEMA_ON_START=check to be told only.',
+      );
+    }
+  }
+  return readSchemaState(runner);
+}
