@@ -62,3 +62,11 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 /** The graph's key of the Code itself, the instrument every revision is a revision of. */
 export const CODE_INSTRUMENT_KEY = 'code/commissioning-framework';
+
+/** What a signed-in person may do (docs/graph-model.md, "Revisions"): roles from the identity provider's token. */
+export const ROLES = ['editor', 'reviewer', 'publisher'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Where a revision stands in the editors' work; PUBLISHED revisions never change. */
+export const EDITORIAL_STATES = ['DRAFTING', 'IN_REVIEW', 'APPROVED', 'PUBLISHED'] as const;
+export type EditorialState = (typeof EDITORIAL_STATES)[number];

@@ -3,8 +3,11 @@
  * DataLoaders. The composition root (server/context.ts) builds one per request, with what
  * the server itself needs beside it; resolvers only read it.
  */
+import type { Viewer } from '../core/viewer.ts';
 import type { Loaders } from '../loaders/create-loaders.ts';
 
 export interface ResolverContext {
   loaders: Loaders;
+  /** Who is asking: the signed-in person a verified token names, or null (anonymous). */
+  viewer: Viewer | null;
 }

@@ -4,6 +4,7 @@
  * the debug extension), and its id and logger (every masked error is logged with them).
  */
 import type { Logger } from '../core/log.ts';
+import type { Viewer } from '../core/viewer.ts';
 import { deadlineIn, newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
 import type { ResolverContext } from '../resolvers/context.ts';
@@ -23,6 +24,8 @@ export interface ContextOptions {
   log: Logger;
   /** The operation's one deadline (OPERATION_TIMEOUT_MS), from now. */
   operationTimeoutMs: number;
+  /** The signed-in person (server/auth), or null. */
+  viewer?: Viewer | null;
 }
 
 export function createContext(db: Database, options: ContextOptions): Context {
@@ -32,6 +35,7 @@ export function createContext(db: Database, options: ContextOptions): Context {
     queryLog,
     requestId: options.requestId,
     log: options.log,
+    viewer: options.viewer ?? null,
     loaders: createLoaders(runner, { batching: options.batching ?? true }),
   };
 }

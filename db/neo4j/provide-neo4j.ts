@@ -3,6 +3,8 @@
  * a server named by NEO4J_URI, else a Docker container (testcontainers), else a local
  * Neo4j 5.26 started with Java. Whatever is chosen is described in one line.
  */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import type { Neo4jConfig } from '../../core/config.ts';
 import { javaAndMavenAvailable, startLocalNeo4j } from './local-neo4j.ts';
 
@@ -70,13 +72,78 @@ async function startDocker(config: Neo4jConfig): Promise<ProvidedNeo4j> {
   };
 }
 
+/**
+ * Where a running local Neo4j says where it listens, beside its data folder (not in it: the
+ * folder is Neo4j's). A second process of the project (npm run seed, user, token, audit,
+ * backup) reads it and uses that Neo4j over Bolt instead of trying to start another on a
+ * folder that is locked.
+ */
+export const boltFileOf = (dataDir: string): string => `${dataDir.replace(/[\\/]+$/, '')}.bolt.json`;
+
+interface BoltFile {
+  uri: string;
+  pid: number;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when something accepts a TCP connection at the Bolt address, within a second. */
+async function listening(uri: string): Promise<boolean> {
+  const match = /^bolt:\/\/([^:/]+):(\d+)/.exec(uri);
+  if (match === null) return false;
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: match[1], port: Number(match[2]) });
+    const done = (ok: boolean): void => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1000, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/** The local Neo4j another process of the project runs on this folder, if it is alive. */
+async function runningLocal(dataDir: string): Promise<BoltFile | null> {
+  let file: BoltFile;
+  try {
+    file = JSON.parse(readFileSync(boltFileOf(dataDir), 'utf8')) as BoltFile;
+  } catch {
+    return null;
+  }
+  if (typeof file.uri !== 'string' || typeof file.pid !== 'number' || !processAlive(file.pid)) return null;
+  return (await listening(file.uri)) ? file : null;
+}
+
 async function startLocal(config: Neo4jConfig, options: ProvideOptions): Promise<ProvidedNeo4j> {
   const dataDir = options.localDataDir ?? config.localDataDir;
+  const running = await runningLocal(dataDir);
+  if (running !== null) {
+    return {
+      mode: 'local',
+      uri: running.uri,
+      user: 'neo4j',
+      password: config.password,
+      database: 'neo4j',
+      description: `the local Neo4j 5.26 already running on ${dataDir} (Java, pid ${running.pid}) at ${running.uri}`,
+      // Not ours to stop: the process that started it does.
+      stop: () => Promise.resolve(),
+    };
+  }
   const local = await startLocalNeo4j({
     dataDir,
     port: options.localPort ?? config.localPort,
     ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
   });
+  const boltFile = boltFileOf(dataDir);
+  writeFileSync(boltFile, `${JSON.stringify({ uri: local.uri, pid: local.pid } satisfies BoltFile)}\n`);
   return {
     mode: 'local',
     uri: local.uri,
@@ -84,7 +151,10 @@ async function startLocal(config: Neo4jConfig, options: ProvideOptions): Promise
     password: config.password,
     database: 'neo4j',
     description: `local Neo4j 5.26 (Java, pid ${local.pid}) at ${local.uri}, data in ${dataDir}`,
-    stop: () => local.stop(),
+    stop: async () => {
+      rmSync(boltFile, { force: true });
+      await local.stop();
+    },
   };
 }
 
