@@ -62,6 +62,43 @@ export const DEFAULT_OPERATION_TIMEOUT_MS = 15_000;
 /** What the service does at start about the graph's constraints and indexes (db/graph-schema.ts). */
 export type SchemaOnStart = 'create' | 'check';
 
+/**
+ * Sign-in (server/auth/, README "Sign-in"): who may issue the access tokens the API accepts,
+ * and how they are checked. One code path for every issuer: the embedded provider is checked
+ * through its discovery document and JWKS exactly as Microsoft Entra ID would be.
+ */
+export interface AuthConfig {
+  /** AUTH_ISSUER: an external OpenID Connect issuer; undefined = the embedded provider at `<publicUrl>/oidc`. */
+  issuer: string | undefined;
+  /** AUTH_AUDIENCE: the `aud` every token must carry. */
+  audience: string;
+  /** AUTH_ROLES_CLAIM: the claim holding the person's roles (a dotted path such as realm_access.roles works too). */
+  rolesClaim: string;
+  /** AUTH_ALGORITHMS: the only signature algorithms accepted (never none, never HS*). */
+  algorithms: readonly string[];
+  /** AUTH_CLOCK_TOLERANCE_S: leeway on exp and nbf for clocks that disagree a little. */
+  clockToleranceS: number;
+  /** AUTH_TOKEN_TTL_S: how long a token of the embedded provider lives. */
+  tokenTtlS: number;
+}
+
+/** The audience of the embedded provider's tokens when AUTH_AUDIENCE is not set. */
+export const DEFAULT_AUTH_AUDIENCE = 'care-code-graph';
+
+/** Asymmetric JWS algorithms a token may be signed with; HS* (a shared secret) and none never. */
+export const SIGNING_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+/** The embedded provider signs with this one (db/signing-keys.ts), so AUTH_ALGORITHMS must allow it without AUTH_ISSUER. */
+export const EMBEDDED_SIGNING_ALGORITHM = 'RS256';
+
+export const DEFAULT_AUTH: Readonly<Omit<AuthConfig, 'issuer'>> = {
+  audience: DEFAULT_AUTH_AUDIENCE,
+  rolesClaim: 'roles',
+  algorithms: ['RS256', 'PS256', 'ES256'],
+  clockToleranceS: 30,
+  tokenTtlS: 600,
+};
+
 export interface Config {
   host: string;
   port: number;
@@ -79,6 +116,9 @@ export interface Config {
   /** Express's `trust proxy`: false, a number of proxies, or their addresses. */
   trustProxy: boolean | number | string[];
   schemaOnStart: SchemaOnStart;
+  /** PUBLIC_URL: the origin callers reach the service at; undefined = http://HOST:PORT (as it listens). */
+  publicUrl: string | undefined;
+  auth: AuthConfig;
   neo4j: Neo4jConfig;
   projectRoot: string;
 }
@@ -106,6 +146,37 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function loadEnvFile(root: string = PROJECT_ROOT): void {
   const file = path.join(root, '.env');
   if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** True for an http(s) URL. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** An issuer is reached over https, or over http only on this machine (a test issuer). */
+function isIssuerUrl(text: string): boolean {
+  if (!isHttpUrl(text)) return false;
+  const url = new URL(text);
+  return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+}
+
+/** True for an http(s) origin: scheme, host and optional port, no path, query or fragment. */
+const isOrigin = (text: string): boolean => isHttpUrl(text) && /^https?:\/\/[^/?#]+\/?$/i.test(text);
+
+/**
+ * The origin callers reach the service at: PUBLIC_URL, else http://HOST:PORT as it listens
+ * (a wildcard HOST, 0.0.0.0 or ::, is reached at 127.0.0.1 from this machine). The embedded
+ * provider's issuer is this origin followed by /oidc.
+ */
+export function publicOrigin(config: { publicUrl?: string | undefined; host: string }, port: number): string {
+  if (config.publicUrl !== undefined) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
@@ -222,6 +293,46 @@ export function loadConfig(env: Env = process.env): Config {
     cost: integer('MAX_COST', DEFAULT_LIMITS.cost, 1, 10000000, String(DEFAULT_LIMITS.cost)),
   };
 
+  const publicUrl = read('PUBLIC_URL');
+  if (publicUrl !== undefined && !isOrigin(publicUrl)) {
+    problems.push(`PUBLIC_URL must be the http(s) origin callers reach the service at, with no path, like PUBLIC_URL=https://code.example.gov.wales; got "${publicUrl}"`);
+  }
+  const issuer = read('AUTH_ISSUER');
+  if (issuer !== undefined && !isIssuerUrl(issuer)) {
+    problems.push(`AUTH_ISSUER must be the https URL of an OpenID Connect issuer (http only on this machine), like AUTH_ISSUER=https://login.microsoftonline.com/<tenant-id>/v2.0; got "${issuer}"`);
+  }
+  const audience = read('AUTH_AUDIENCE');
+  if (issuer !== undefined && audience === undefined) {
+    problems.push('AUTH_AUDIENCE is needed with AUTH_ISSUER: the audience its tokens carry for this API, like AUTH_AUDIENCE=api://<app-id>');
+  }
+  const rolesClaim = read('AUTH_ROLES_CLAIM') ?? DEFAULT_AUTH.rolesClaim;
+  if (!/^[\x21-\x7e]{1,200}$/.test(rolesClaim)) {
+    problems.push(`AUTH_ROLES_CLAIM must be the name of a claim, like AUTH_ROLES_CLAIM=roles (or realm_access.roles); got "${rolesClaim}"`);
+  }
+  const algorithmsRaw = read('AUTH_ALGORITHMS');
+  const algorithms = algorithmsRaw === undefined ? [...DEFAULT_AUTH.algorithms] : algorithmsRaw.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const unsafe = algorithms.filter((a) => a.toLowerCase() === 'none' || /^HS/i.test(a));
+  const unknown = algorithms.filter((a) => !unsafe.includes(a) && !SIGNING_ALGORITHMS.some((known) => known === a));
+  if (unsafe.length > 0) {
+    problems.push(
+      `AUTH_ALGORITHMS may not include ${unsafe.join(', ')}: an unsigned token, or one signed with a shared secret, could be forged; use asymmetric ones, like AUTH_ALGORITHMS=RS256,PS256,ES256`,
+    );
+  }
+  if (unknown.length > 0 || algorithms.length === 0) {
+    problems.push(`AUTH_ALGORITHMS must list algorithms from ${SIGNING_ALGORITHMS.join(', ')}, like AUTH_ALGORITHMS=RS256,PS256,ES256; got "${algorithmsRaw ?? ''}"`);
+  } else if (issuer === undefined && unsafe.length === 0 && !algorithms.includes(EMBEDDED_SIGNING_ALGORITHM)) {
+    problems.push(`AUTH_ALGORITHMS must include ${EMBEDDED_SIGNING_ALGORITHM} without AUTH_ISSUER, since the embedded provider signs with it, like AUTH_ALGORITHMS=RS256,PS256,ES256; got "${algorithmsRaw ?? ''}"`);
+  }
+  const auth: AuthConfig = {
+    // Kept exactly as given: an issuer is compared character for character (Auth0's ends with a slash, Entra ID's does not).
+    issuer,
+    audience: audience ?? DEFAULT_AUTH.audience,
+    rolesClaim,
+    algorithms,
+    clockToleranceS: integer('AUTH_CLOCK_TOLERANCE_S', DEFAULT_AUTH.clockToleranceS, 0, 300, String(DEFAULT_AUTH.clockToleranceS)),
+    tokenTtlS: integer('AUTH_TOKEN_TTL_S', DEFAULT_AUTH.tokenTtlS, 60, 86_400, String(DEFAULT_AUTH.tokenTtlS)),
+  };
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -236,6 +347,8 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimit,
     trustProxy,
     schemaOnStart: schemaOnStart ?? 'create',
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
+    auth,
     projectRoot,
     neo4j: {
       mode: mode ?? 'auto',

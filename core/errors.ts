@@ -23,9 +23,21 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /**
  * Codes of the HTTP layer, for requests refused before GraphQL runs (server/http-errors.ts):
  * the body is not JSON, too large, in a charset we do not read, the client is over its rate
- * limit, or there is no such path. They come in the same JSON shape as every other error.
+ * limit, there is no such path, or the bearer token does not verify. They come in the same
+ * JSON shape as every other error.
  */
-export const HTTP_ERROR_CODES = ['BAD_REQUEST', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'TOO_MANY_REQUESTS', 'NOT_FOUND', 'INTERNAL_SERVER_ERROR'] as const;
+export const HTTP_ERROR_CODES = [
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'TOO_MANY_REQUESTS',
+  'NOT_FOUND',
+  // A bearer token that did not verify (401, with extensions.reason), or an identity provider
+  // that could not be asked for its keys (503): server/auth/bearer-auth.ts.
+  'UNAUTHENTICATED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_SERVER_ERROR',
+] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 
 /** How much of a caller's own input an error message quotes back. */
@@ -65,6 +77,20 @@ export const operationTimedOut = (timeoutMs: number): GraphQLError =>
     `This operation ran past its deadline of ${timeoutMs} ms and was stopped; ask for less at once (smaller pages with first, fewer nested fields) and follow pageInfo.endCursor`,
     { timeoutMs },
   );
+
+/** Nobody is signed in, or the token did not verify; `reason` says which, for the caller to act on. */
+export const unauthenticated = (reason: string): GraphQLError =>
+  apiError('UNAUTHENTICATED', `Sign in first: ${reason}. Send Authorization: Bearer <access token> (npm run token -- <name> prints one from the local provider)`, { reason });
+
+/** Signed in, but without the role this needs. */
+export const forbidden = (action: string, role: string): GraphQLError =>
+  apiError('FORBIDDEN', `${action} needs the ${role} role, which your account does not have; ask the National Office to grant it`, { role });
+
+/** A published revision never changes. */
+export const revisionPublished = (key: string): GraphQLError =>
+  apiError('REVISION_PUBLISHED', `Revision ${key} is published and never changes; create a draft from it (createDraft with from: "${key}") and edit the draft`, {
+    revision: key,
+  });
 
 /** The code of an error that left a resolver, if it carries one of ours. */
 export function codeOf(error: unknown): ErrorCode | undefined {

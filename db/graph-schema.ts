@@ -33,7 +33,18 @@ export const GRAPH_SCHEMA: readonly SchemaItem[] = [
   index('obligation_modality', 'FOR (n:Obligation) ON (n.modality)'),
   index('obligation_force', 'FOR (n:Obligation) ON (n.force)'),
   index('obligation_order', 'FOR (n:Obligation) ON (n.order)'),
+  // An obligation and a provision keep their lineage id across revisions (domain/lineage.ts).
+  index('obligation_lineage', 'FOR (n:Obligation) ON (n.lineage)'),
+  index('provision_lineage', 'FOR (n:Provision) ON (n.lineage)'),
   index('instrument_kind', 'FOR (n:Instrument) ON (n.kind)'),
+  // Sign-in (db/accounts.ts, db/signing-keys.ts): one account per username, one key per slot.
+  constraint('account_username', 'FOR (n:Account) REQUIRE n.username IS UNIQUE'),
+  constraint('account_subject', 'FOR (n:Account) REQUIRE n.subject IS UNIQUE'),
+  constraint('signingkey_slot', 'FOR (n:SigningKey) REQUIRE n.slot IS UNIQUE'),
+  // The audit trail (editing/audit.ts): one head that serialises appends, one event per sequence number, read by revision.
+  constraint('audithead_key', 'FOR (n:AuditHead) REQUIRE n.key IS UNIQUE'),
+  constraint('auditevent_sequence', 'FOR (n:AuditEvent) REQUIRE n.sequence IS UNIQUE'),
+  index('auditevent_targetrevision', 'FOR (n:AuditEvent) ON (n.targetRevision)'),
   index('sourcedocument_file', 'FOR (n:SourceDocument) ON (n.file)'),
   index('obligationText', 'FOR (n:Obligation) ON EACH [n.text]', 'FULLTEXT '),
   index('provisionText', 'FOR (n:Clause|Principle|Standard) ON EACH [n.text, n.title]', 'FULLTEXT '),

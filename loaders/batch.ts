@@ -10,6 +10,8 @@ import type { Params, QueryRunner } from '../db/run-query.ts';
 export interface LoaderOptions {
   /** When false, every load is its own Neo4j round trip (DataLoader's `batch: false`). */
   batching: boolean;
+  /** A signed-in editor sees drafts; everyone else sees published revisions only. */
+  canSeeDrafts?: boolean;
 }
 
 /** What DataLoader calls with a batch of keys: one answer per key, in key order. */
@@ -59,8 +61,8 @@ async function readKeyed<V>(runner: QueryRunner, name: string, cypher: string, p
  * (`UNWIND $keys AS key ... RETURN key, ... AS value`) once with `{ keys }`, maps each value
  * and answers in key order, null for a key no row has.
  */
-export function oneEach<V>(runner: QueryRunner, name: string, cypher: string, map: (value: unknown) => V): BatchFunction<string, V | null> {
-  return async (keys) => inKeyOrder(keys, await readKeyed(runner, name, cypher, { keys }, map));
+export function oneEach<V>(runner: QueryRunner, name: string, cypher: string, map: (value: unknown) => V, params: Params = {}): BatchFunction<string, V | null> {
+  return async (keys) => inKeyOrder(keys, await readKeyed(runner, name, cypher, { ...params, keys }, map));
 }
 
 /** As oneEach, for a link with any number of answers per key: the rows of each key in their order, [] for none. */

@@ -6,6 +6,7 @@
  */
 import { notFound } from '../core/errors.ts';
 import type { LoaderOptions } from './batch.ts';
+import { createAuditLoaders } from './audit.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
@@ -41,7 +42,8 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
-  const revisions = once(() => loadRevisions(runner));
+  // Drafts are invisible, not forbidden, to whoever may not see them: they answer NOT_FOUND.
+  const revisions = once(async () => (await loadRevisions(runner)).filter((r) => r.published || options.canSeeDrafts === true));
   const batched = {
     ...createHeadingLoaders(runner, options),
     ...createProvisionLoaders(runner, options),
@@ -56,6 +58,7 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     ...createFootnoteLoaders(runner, options),
     ...createTraceLoaders(runner, options),
     ...createSourceLoaders(runner, options),
+    ...createAuditLoaders(runner, options),
   };
   const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
   return {

@@ -29,6 +29,7 @@ export function toFootnote(value: unknown): FootnoteModel {
 export const FOOTNOTES_BY_UID = `
 UNWIND $keys AS key
 MATCH (f:Footnote {uid: key})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: f.revision, published: true}) }
 RETURN key, properties(f) AS value`;
 
 export const FOOTNOTES_OF_PROVISIONS = `
@@ -40,7 +41,7 @@ ORDER BY f.number`;
 export function createFootnoteLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A footnote by uid (`<revision>|fn<N>`); null when there is none. */
-    footnoteByUid: makeLoader(options, oneEach(runner, 'footnotesByUid', FOOTNOTES_BY_UID, toFootnote)),
+    footnoteByUid: makeLoader(options, oneEach(runner, 'footnotesByUid', FOOTNOTES_BY_UID, toFootnote, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The footnotes of a provision (by uid), in number order. */
     footnotesOfProvision: makeLoader(options, manyEach(runner, 'footnotesOfProvisions', FOOTNOTES_OF_PROVISIONS, toFootnote)),
   };

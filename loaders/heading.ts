@@ -31,6 +31,7 @@ export function toHeading(value: unknown): HeadingModel {
 export const HEADINGS_BY_UID = `
 UNWIND $keys AS key
 MATCH (h:Heading {uid: key})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: h.revision, published: true}) }
 RETURN key, properties(h) AS value`;
 
 export const HEADINGS_OF_REVISIONS = `
@@ -47,7 +48,7 @@ RETURN key, properties(h) AS value`;
 export function createHeadingLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A heading by uid (`<revision>|<key>`); null when there is none. */
-    headingByUid: makeLoader(options, oneEach(runner, 'headingsByUid', HEADINGS_BY_UID, toHeading)),
+    headingByUid: makeLoader(options, oneEach(runner, 'headingsByUid', HEADINGS_BY_UID, toHeading, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The headings of a revision (by revision key), in reading order. */
     headingsOfRevision: makeLoader(options, manyEach(runner, 'headingsOfRevisions', HEADINGS_OF_REVISIONS, toHeading)),
     /** The heading a provision (by uid) sits under. */

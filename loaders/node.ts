@@ -52,6 +52,8 @@ export interface NodeLoaders {
 
 /** The node a decoded id names, or null when there is none (or it is of another type). */
 export async function loadNode(loaders: NodeLoaders, id: DecodedId): Promise<NodeModel | null> {
+  // A node a revision owns is found only when its revision may be seen: the by-uid loaders
+  // match nodes of published revisions only, unless the viewer may see drafts.
   switch (id.type) {
     case 'Revision':
       return loaders.revisionByKey(id.key);

@@ -36,6 +36,8 @@ export interface ObligationModel {
   fromOverride: boolean;
   overrideReason: string | null;
   order: number;
+  /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
+  lineage: string;
 }
 
 export interface ApplicabilityModel {
@@ -71,6 +73,7 @@ export function toObligation(value: unknown): ObligationModel {
     fromOverride: flag(props, 'fromOverride'),
     overrideReason: optionalText(props, 'overrideReason'),
     order: integer(props, 'order'),
+    lineage: text(props, 'lineage'),
   };
 }
 
@@ -83,6 +86,7 @@ export function obligationNumber(key: string): number {
 export const OBLIGATIONS_BY_UID = `
 UNWIND $keys AS key
 MATCH (o:Obligation {uid: key})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: o.revision, published: true}) }
 RETURN key, properties(o) AS value`;
 
 export const OBLIGATIONS_OF_PROVISIONS = `
@@ -136,7 +140,7 @@ export function toLegalBasis(enabling: unknown[], duties: unknown[]): LegalBasis
 export function createObligationLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** An obligation by uid (`<revision>|<key>`); null when there is none. */
-    obligationByUid: makeLoader(options, oneEach(runner, 'obligationsByUid', OBLIGATIONS_BY_UID, toObligation)),
+    obligationByUid: makeLoader(options, oneEach(runner, 'obligationsByUid', OBLIGATIONS_BY_UID, toObligation, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The obligations a provision (by uid) states, in reading order. */
     obligationsOfProvision: makeLoader(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
     /** The bodies an obligation (by uid) binds, with the reason, by body name. */

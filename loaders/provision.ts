@@ -69,6 +69,7 @@ export const PROVISION_VALUE = `{node: properties(p), labels: labels(p)}`;
 export const PROVISIONS_BY_UID = `
 UNWIND $keys AS key
 MATCH (p:Provision {uid: key})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: p.revision, published: true}) }
 RETURN key, ${PROVISION_VALUE} AS value`;
 
 export const PROVISIONS_OF_HEADINGS = `
@@ -93,7 +94,7 @@ RETURN size(matched) AS totalCount, [p IN matched[$offset..($offset + $limit)] |
 export function createProvisionLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A provision by uid (`<revision>|<key>`); null when there is none. */
-    provisionByUid: makeLoader(options, oneEach(runner, 'provisionsByUid', PROVISIONS_BY_UID, toProvision)),
+    provisionByUid: makeLoader(options, oneEach(runner, 'provisionsByUid', PROVISIONS_BY_UID, toProvision, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The provisions under a heading (by uid), in reading order. */
     provisionsOfHeading: makeLoader(options, manyEach(runner, 'provisionsOfHeadings', PROVISIONS_OF_HEADINGS, toProvision)),
     /** The provision that states an obligation (by the obligation's uid). */

@@ -2,9 +2,9 @@
  * Revisions of the Code as the graph holds them. Which one a request reads is a domain rule
  * (domain/revision-in-force.ts); revisions are few, so one query reads them all once per request.
  */
-import { flag, isoDate, oneOf, optionalText, text, type Props } from '../db/graph-values.ts';
+import { flag, isoDate, oneOf, optionalInteger, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
-import { REVISION_STATUSES, type RevisionStatus } from '../core/vocabulary.ts';
+import { EDITORIAL_STATES, REVISION_STATUSES, type EditorialState, type RevisionStatus } from '../core/vocabulary.ts';
 
 export interface RevisionModel {
   __typename: 'Revision';
@@ -22,6 +22,16 @@ export interface RevisionModel {
   instrumentKey: string | null;
   /** The revision this one SUPERSEDES. */
   supersedesKey: string | null;
+  /** Where it stands in the editors' work: a published revision is PUBLISHED, for ever. */
+  editorialState: EditorialState;
+  /** Every change to a draft adds one; editors send it back as expectedVersion. */
+  version: number;
+  /** The editor who created the draft (null for revisions loaded by the seed). */
+  createdBy: string | null;
+  /** The editor who changed it last. */
+  lastChangedBy: string | null;
+  /** The revision a draft was copied from. */
+  copiedFrom: string | null;
 }
 
 export const ALL_REVISIONS = `
@@ -46,6 +56,11 @@ export function toRevision(props: Props, instrumentKey: string | null, supersede
     evidence: optionalText(props, 'evidence'),
     instrumentKey,
     supersedesKey,
+    editorialState: props['editorialState'] === undefined || props['editorialState'] === null ? 'PUBLISHED' : oneOf(props, 'editorialState', EDITORIAL_STATES),
+    version: optionalInteger(props, 'version') ?? 1,
+    createdBy: optionalText(props, 'createdByName'),
+    lastChangedBy: optionalText(props, 'lastChangedByName'),
+    copiedFrom: optionalText(props, 'copiedFrom'),
   };
 }
 

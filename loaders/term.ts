@@ -32,6 +32,7 @@ export function toTerm(value: unknown): TermModel {
 export const TERMS_BY_UID = `
 UNWIND $keys AS key
 MATCH (t:Term {uid: key})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: t.revision, published: true}) }
 RETURN key, properties(t) AS value`;
 
 export const TERMS_OF_HEADINGS = `
@@ -49,7 +50,7 @@ RETURN size(matched) AS totalCount, [t IN matched[$offset..($offset + $limit)] |
 export function createTermLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A glossary term by uid (`<revision>|<key>`); null when there is none. */
-    termByUid: makeLoader(options, oneEach(runner, 'termsByUid', TERMS_BY_UID, toTerm)),
+    termByUid: makeLoader(options, oneEach(runner, 'termsByUid', TERMS_BY_UID, toTerm, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The glossary terms under a heading (by uid), in glossary order. */
     termsOfHeading: makeLoader(options, manyEach(runner, 'termsOfHeadings', TERMS_OF_HEADINGS, toTerm)),
   };

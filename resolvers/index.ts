@@ -2,9 +2,11 @@
  * Merges the per-domain resolver maps (one file per schema file) into one.
  */
 import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { auditResolvers } from './audit.ts';
 import { baseResolvers } from './base.ts';
 import { bodyResolvers } from './body.ts';
 import { DateScalar } from './date.ts';
+import { editingResolvers } from './editing.ts';
 import { instrumentResolvers } from './instrument.ts';
 import { obligationResolvers } from './obligation.ts';
 import { organisationResolvers } from './organisation.ts';
@@ -15,6 +17,7 @@ import { sourceResolvers } from './source.ts';
 import { termResolvers } from './term.ts';
 import { themeResolvers } from './theme.ts';
 import { toolkitResolvers } from './toolkit.ts';
+import { viewerResolvers } from './viewer.ts';
 
 export const resolvers: Resolvers[] = [
   { Date: DateScalar },
@@ -30,4 +33,7 @@ export const resolvers: Resolvers[] = [
   themeResolvers,
   searchResolvers,
   sourceResolvers,
+  auditResolvers,
+  viewerResolvers,
+  editingResolvers,
 ];

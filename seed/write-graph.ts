@@ -5,6 +5,7 @@
  * the same graph and a failure part-way leaves the previous graph untouched.
  */
 import { ensureGraphSchema } from '../db/graph-schema.ts';
+import { seededLineage } from '../domain/lineage.ts';
 import type { QueryRunner, TransactionRunner } from '../db/run-query.ts';
 import type { Catalogue } from '../reader/catalogue.ts';
 import type { CitableLabel, CitingLabel } from '../reader/stages/8-link-citations.ts';
@@ -100,7 +101,7 @@ MATCH (d:SourceDocument {file: $file})
 UNWIND $rows AS row
 MATCH (h:Heading {uid: $revision + '|' + row.heading})
 CREATE (p:Provision {uid: $revision + '|' + row.key, key: row.key, revision: $revision, kind: row.kind, number: row.number,
-                     title: row.title, text: row.text, order: row.order})
+                     title: row.title, text: row.text, order: row.order, lineage: row.lineage})
 FOREACH (_ IN CASE WHEN row.kind = 'CLAUSE' THEN [1] ELSE [] END | SET p:Clause)
 FOREACH (_ IN CASE WHEN row.kind = 'PRINCIPLE' THEN [1] ELSE [] END | SET p:Principle)
 FOREACH (_ IN CASE WHEN row.kind = 'STANDARD' THEN [1] ELSE [] END | SET p:Standard)
@@ -133,7 +134,7 @@ MATCH (p:Provision {uid: $revision + '|' + row.provision})
 CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $revision, text: row.text, modality: row.modality,
                       force: row.force, trigger: row.trigger, triggerStart: row.triggerStart, triggerEnd: row.triggerEnd,
                       qualifiers: row.qualifiers, fromOverride: row.fromOverride, overrideReason: row.overrideReason,
-                      order: row.order, provisionKey: row.provision})
+                      order: row.order, provisionKey: row.provision, lineage: row.lineage})
 CREATE (o)-[:STATED_IN]->(p)
 CREATE (o)-[:SOURCED_FROM {location: row.location}]->(d)
 WITH o, row
@@ -253,7 +254,11 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
       });
       await run('seed.provisions', CREATE_PROVISIONS, {
         ...base,
-        rows: code.provisions.map((p) => ({ ...p, location: `${p.kind === 'CLAUSE' ? 'clause' : p.kind === 'PRINCIPLE' ? 'principle' : 'standard'} ${p.key}, line ${p.line}` })),
+        rows: code.provisions.map((p) => ({
+          ...p,
+          lineage: seededLineage('provision', revision, p.key),
+          location: `${p.kind === 'CLAUSE' ? 'clause' : p.kind === 'PRINCIPLE' ? 'principle' : 'standard'} ${p.key}, line ${p.line}`,
+        })),
       });
       await run('seed.terms', CREATE_TERMS, {
         ...base,
@@ -266,7 +271,7 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
       await run('seed.footnotes', CREATE_FOOTNOTES, { ...base, rows: code.footnotes.map((f) => ({ ...f, location: `footnote ${f.number}, line ${f.line}` })) });
       await run('seed.obligations', CREATE_OBLIGATIONS, {
         ...base,
-        rows: code.obligations.map((o) => ({ ...o, location: `${o.provision}, line ${o.line}` })),
+        rows: code.obligations.map((o) => ({ ...o, lineage: seededLineage('obligation', revision, o.key), location: `${o.provision}, line ${o.line}` })),
       });
       await run('seed.themes.groups', LINK_THEMES, { rows: catalogue.themes });
       await run('seed.citedDuties', LINK_CITED_DUTIES, { ...base, rows: code.citedDuties });

@@ -2,10 +2,13 @@
  * The HTTP service: Apollo Server 5 on Express 5, with health and readiness endpoints,
  * a JSON body limit, CSRF prevention, no operation batching, masked errors, limits on
  * tokens, depth, aliases, directives and cost checked before any resolver runs, the
- * offline GraphQL IDE, and a graceful stop (drain HTTP, then the caller closes the driver).
+ * offline GraphQL IDE, sign-in (a bearer token checked before GraphQL runs, and the embedded
+ * OpenID provider at /oidc: server/auth/), and a graceful stop (drain HTTP, then the caller
+ * closes the driver).
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -17,8 +20,11 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
-import type { Database } from '../db/run-query.ts';
-import { DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_RATE_LIMIT, type Config } from '../core/config.ts';
+import { recordRefusal } from '../editing/audit.ts';
+import { QueryRunner, type Database } from '../db/run-query.ts';
+import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
+import { readerContext } from '../reader/read-provision.ts';
+import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
@@ -30,18 +36,25 @@ import { operationLimitRules } from './plugins/operation-limits.ts';
 import { knownOperationTypesRule } from './plugins/operation-types.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { buildSchema } from './schema.ts';
+import { setUpAuth, type AuthSetup, type LazyEmbeddedProvider } from './auth/set-up-auth.ts';
+import { bearerAuth, viewerOf, type OnAuthRefused } from './auth/bearer-auth.ts';
+import { OIDC_PATH } from './auth/embedded-provider.ts';
+import { signInRouter } from './auth/sign-in-page.ts';
+import { IssuerUnavailable } from './auth/token-verifier.ts';
 
 export interface App {
   httpServer: http.Server;
   /** The URL the server listens on, once started. */
   url: string;
+  /** The issuer whose access tokens the API accepts: AUTH_ISSUER, or the embedded provider's `<public url>/oidc`. */
+  issuer: string;
   stop(): Promise<void>;
 }
 
 export interface AppOptions {
   /** What is not given takes the defaults documented in the README (DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, ...). */
   config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> &
-    Partial<Pick<Config, 'limits' | 'rateLimit' | 'trustProxy' | 'operationTimeoutMs'>>;
+    Partial<Pick<Config, 'limits' | 'rateLimit' | 'trustProxy' | 'operationTimeoutMs' | 'auth' | 'publicUrl'>>;
   db: Database;
   /** The service's log (core/log.ts): one line per request, and every masked error (default: warnings and errors on stderr). */
   logger?: Logger;
@@ -49,6 +62,31 @@ export interface AppOptions {
   batching?: boolean;
   /** Extra Apollo plugins (tests use one to count resolver calls). */
   plugins?: ApolloServerPlugin<Context>[];
+  /** Told of every refused bearer token, once (server/auth/bearer-auth.ts); by default the audit trail records it. */
+  onAuthRefused?: OnAuthRefused;
+}
+
+/**
+ * Writes a refused token to the audit trail (editing/audit.ts): the subject and issuer the
+ * token claimed (unverified: who may be being impersonated) and the reason. A refusal that
+ * cannot be written (the database is away) is logged instead, and the request is refused anyway.
+ */
+function auditRefusedToken(db: Database, logger: Logger): OnAuthRefused {
+  return async (event) => {
+    try {
+      await recordRefusal(new QueryRunner(db), {
+        actor: event.claimedSubject === null ? null : { subject: event.claimedSubject, name: `unverified (${event.claimedIssuer ?? 'no issuer'})` },
+        action: 'signIn',
+        target: { revision: null, key: null },
+        before: null,
+        after: { reason: event.reason, claimedIssuer: event.claimedIssuer },
+        result: 'UNAUTHENTICATED',
+        requestId: event.requestId,
+      });
+    } catch (error) {
+      logger.error({ err: error, requestId: event.requestId }, 'could not write a refused token to the audit trail');
+    }
+  };
 }
 
 /** A caller's own request id, when it is a plain token we can echo safely. */
@@ -66,8 +104,10 @@ function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): strin
 }
 
 /** Starts Apollo and the HTTP server and resolves once it listens. */
-export async function startApp({ config, db, logger = createLogger('warn'), batching = true, plugins = [] }: AppOptions): Promise<App> {
+export async function startApp({ config, db, logger = createLogger('warn'), batching = true, plugins = [], onAuthRefused = auditRefusedToken(db, logger) }: AppOptions): Promise<App> {
   const limits = config.limits ?? DEFAULT_LIMITS;
+  // Edited text is read with the catalogue the seed read the Code with.
+  const reader = readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json')));
   const app = express();
   app.disable('x-powered-by');
   // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
@@ -148,15 +188,40 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     void readiness(db).then((state) => res.status(state.status === 'ready' ? 200 : 503).json(state));
   });
 
+  // Sign-in (README "Sign-in"): the embedded OpenID provider at /oidc, unless AUTH_ISSUER names another.
+  // Its issuer depends on the port, so it is made once the server listens (below).
+  const auth: { setup?: AuthSetup } = {};
+  const authConfig = { ...DEFAULT_AUTH, issuer: undefined, ...config.auth };
+  if (authConfig.issuer === undefined) {
+    const embedded = async (): Promise<Awaited<ReturnType<LazyEmbeddedProvider['get']>> | undefined> => auth.setup?.embedded?.get();
+    app.use(OIDC_PATH, signInRouter({ provider: async () => (await embedded())?.provider, db, logger }));
+    app.use(OIDC_PATH, (req, res, next) => {
+      embedded().then(
+        (provider) => (provider === undefined ? next() : provider.handle(req, res)),
+        (error: unknown) => {
+          req.log.error({ err: error }, 'the embedded OpenID provider is not available');
+          sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'The sign-in service is not available right now (the database is not answering); please try again shortly');
+        },
+      );
+    });
+  }
   app.use(ideRouter());
   app.use(
     '/graphql',
+    bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger }),
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
       context: ({ req }) =>
         Promise.resolve(
-          createContext(db, { batching, requestId: typeof req.id === 'string' ? req.id : '', log: req.log, operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS }),
+          createContext(db, {
+            batching,
+            viewer: viewerOf(req),
+            requestId: typeof req.id === 'string' ? req.id : '',
+            log: req.log,
+            operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+            reader,
+          }),
         ),
     }),
   );
@@ -169,10 +234,12 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   });
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  auth.setup = setUpAuth({ auth: authConfig, origin: publicOrigin(config, address.port), listening: `http://${host}:${address.port}`, db, logger, trustProxy: config.trustProxy });
 
   return {
     httpServer,
     url: `http://${host}:${address.port}/graphql`,
+    issuer: auth.setup.issuer,
     stop: () => apollo.stop(),
   };
 }

@@ -4,9 +4,11 @@
  * the debug extension), and its id and logger (every masked error is logged with them).
  */
 import type { Logger } from '../core/log.ts';
-import type { Viewer } from '../core/viewer.ts';
+import { hasRole, type Viewer } from '../core/viewer.ts';
 import { deadlineIn, newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
+import { editingCommands } from '../editing/commands.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
+import type { ReaderContext } from '../reader/read-provision.ts';
 import type { ResolverContext } from '../resolvers/context.ts';
 
 export interface Context extends ResolverContext {
@@ -26,16 +28,20 @@ export interface ContextOptions {
   operationTimeoutMs: number;
   /** The signed-in person (server/auth), or null. */
   viewer?: Viewer | null;
+  /** The reader's catalogue context, built once at start, for edited text. */
+  reader: ReaderContext;
 }
 
 export function createContext(db: Database, options: ContextOptions): Context {
   const queryLog = newQueryLog();
   const runner = new QueryRunner(db, queryLog, deadlineIn(options.operationTimeoutMs));
+  const viewer = options.viewer ?? null;
   return {
     queryLog,
     requestId: options.requestId,
     log: options.log,
-    viewer: options.viewer ?? null,
-    loaders: createLoaders(runner, { batching: options.batching ?? true }),
+    viewer,
+    editing: editingCommands({ runner, viewer, requestId: options.requestId, reader: options.reader }),
+    loaders: createLoaders(runner, { batching: options.batching ?? true, canSeeDrafts: hasRole(viewer, 'editor') }),
   };
 }

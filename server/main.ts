@@ -47,6 +47,11 @@ async function main(): Promise<void> {
     throw error;
   }
   log(`care-code-graph ready at ${running.app.url} on ${connection.neo4j.description}`);
+  log(
+    config.auth.issuer === undefined
+      ? `Sign-in: the embedded OpenID provider at ${running.app.issuer} (npm run user -- add <name> --roles editor, then npm run token -- <name>)`
+      : `Sign-in: access tokens from ${running.app.issuer} for the audience ${config.auth.audience}`,
+  );
 }
 
 // Why the service could not start is told to the person who started it, as a sentence.

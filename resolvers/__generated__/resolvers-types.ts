@@ -17,6 +17,9 @@ import type { TermModel } from '../../loaders/term.ts';
 import type { ThemeModel } from '../../loaders/theme.ts';
 import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/source.ts';
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
+import type { AuditEventModel } from '../../loaders/audit.ts';
+import type { Viewer as ViewerModel } from '../../core/viewer.ts';
+import type { ObligationSummaryModel } from '../../editing/update-provision.ts';
 import type { ResolverContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -76,6 +79,118 @@ export type ApplicabilityReason =
    * (clause 1.10), and it is not the statutory partners' own duty.
    */
   | 'THROUGH_CONTRACTS';
+
+/** The person an audit entry names: who was signed in when the change was made or attempted. */
+export type AuditActor = {
+  __typename?: 'AuditActor';
+  /** The person's name as it was shown when they acted. */
+  name: Scalars['String']['output'];
+  /** The identity provider's stable identifier for the person (the access token's `sub`). */
+  subject: Scalars['String']['output'];
+};
+
+/**
+ * One entry of the audit trail: a change an editor made to a revision, or an attempt that was
+ * refused (nobody signed in, a missing role, a stale version, a published revision). Each
+ * change is recorded in the same transaction as the change itself, so no change is stored
+ * without its entry. Entries are numbered in the order they were recorded and each carries the
+ * hash of the entry before it, so a deleted or altered entry shows: `npm run audit -- verify`
+ * checks the whole chain.
+ */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** What was done or attempted: the name of the command, such as createDraft or updateProvision. */
+  action: Scalars['String']['output'];
+  /** Who acted: the signed-in person, or null for an attempt made without signing in. */
+  actor?: Maybe<AuditActor>;
+  /**
+   * A short summary of the state after the change, as JSON text; for a refused attempt, why it
+   * was refused. Null when nothing was recorded.
+   */
+  after?: Maybe<Scalars['String']['output']>;
+  /**
+   * When it was recorded, by the service's clock: an ISO 8601 time in UTC, such as
+   * 2026-12-01T09:14:03.512Z.
+   */
+  at: Scalars['String']['output'];
+  /**
+   * A short summary of the state before the change, as JSON text (such as
+   * {"text":"Commissioners should ..."}); null when there was nothing before (a new draft) or
+   * for a refused attempt.
+   */
+  before?: Maybe<Scalars['String']['output']>;
+  /** This entry's own hash: sha256 over every field above and the previous hash. */
+  hash: Scalars['String']['output'];
+  /** The hash of the entry before this one (64 zeros for the first entry): what chains the trail. */
+  previousHash: Scalars['String']['output'];
+  /** The id of the request that asked for it (its x-request-id), to find it in the service's log. */
+  requestId: Scalars['String']['output'];
+  /** OK when the change was made; otherwise the error code the attempt was refused with. */
+  result: AuditResult;
+  /**
+   * The entry's number in the whole trail (of every revision): 1 for the first entry ever
+   * recorded, one more for each after it.
+   */
+  sequence: Scalars['Int']['output'];
+  /** What it was done to: the revision and, within it, the thing changed. */
+  target: AuditTarget;
+};
+
+/** A page of a revision's audit trail, oldest entry first. */
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  /** The entries of this page, each with its cursor. */
+  edges: Array<AuditEventEdge>;
+  /** The entries of this page (the same as `edges { node }`). */
+  nodes: Array<AuditEvent>;
+  /** Where this page sits, and the cursor for the next page. */
+  pageInfo: PageInfo;
+  /** How many entries the revision's trail has, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One audit entry in a page, with the cursor that marks its place. */
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  /** Marks this entry's place: pass it as `after` to get the entries after it. */
+  cursor: Scalars['String']['output'];
+  /** The entry. */
+  node: AuditEvent;
+};
+
+/** How an attempt recorded in the audit trail ended: OK, or the error code it was refused with. */
+export type AuditResult =
+  /** Refused: an argument was wrong. */
+  | 'BAD_USER_INPUT'
+  /** Refused: someone else changed the revision first (a stale expectedVersion). */
+  | 'CONFLICT'
+  /** Refused: the person signed in lacks the role it needs. */
+  | 'FORBIDDEN'
+  /** Failed: something unexpected went wrong. */
+  | 'INTERNAL_SERVER_ERROR'
+  /** Refused: what it named does not exist. */
+  | 'NOT_FOUND'
+  /** The change was made. */
+  | 'OK'
+  /** Stopped: the request ran past its deadline. */
+  | 'OPERATION_TIMED_OUT'
+  /** Refused: the request was too large an operation. */
+  | 'QUERY_TOO_COMPLEX'
+  /** Refused: the revision is published and never changes. */
+  | 'REVISION_PUBLISHED'
+  /** Failed: the database was not answering. */
+  | 'SERVICE_UNAVAILABLE'
+  /** Refused: nobody was signed in, or the access token did not verify. */
+  | 'UNAUTHENTICATED';
+
+/** What an audit entry is about. */
+export type AuditTarget = {
+  __typename?: 'AuditTarget';
+  /** The key of the thing changed within the revision (such as the clause 1.53), if any. */
+  key?: Maybe<Scalars['String']['output']>;
+  /** The key of the revision the change was made to (such as draft-2026-review), if any. */
+  revision?: Maybe<Scalars['String']['output']>;
+};
 
 /**
  * Who an obligation names or binds: a local authority, a local health board, an NHS trust,
@@ -149,6 +264,55 @@ export type Clause = Node & Provision & {
   /** Clauses have no title: always null. */
   title?: Maybe<Scalars['String']['output']>;
 };
+
+/** What createDraft needs: the new draft's key, and optionally the revision to copy and a title. */
+export type CreateDraftInput = {
+  /** The published revision to copy; the revision in force today when left out. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** The new draft's key: lower-case letters, digits and hyphens, such as draft-2026-review. */
+  key: Scalars['String']['input'];
+  /** The draft's title; the copied revision's title when left out. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The draft createDraft made. */
+export type CreateDraftPayload = {
+  __typename?: 'CreateDraftPayload';
+  /** The revision it was copied from. */
+  copiedFrom: Revision;
+  /** The new draft, at version 1, in DRAFTING. */
+  revision: Revision;
+};
+
+/** What discardDraft needs: the draft and the version last read. */
+export type DiscardDraftInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** What discardDraft did. */
+export type DiscardDraftPayload = {
+  __typename?: 'DiscardDraftPayload';
+  /** The key of the draft that no longer exists. */
+  discardedRevision: Scalars['String']['output'];
+};
+
+/**
+ * Where a revision stands in the editors' work. A draft is DRAFTING while editors change it,
+ * IN_REVIEW once submitted, APPROVED when a second person has checked it, and PUBLISHED when a
+ * publisher has published it; a published revision never changes again.
+ */
+export type EditorialState =
+  /** Approved by a reviewer who made no change to it; ready to publish. */
+  | 'APPROVED'
+  /** Being written: editors may change it. */
+  | 'DRAFTING'
+  /** Submitted for review: a reviewer is checking it. */
+  | 'IN_REVIEW'
+  /** Published: its text, obligations and links never change. */
+  | 'PUBLISHED';
 
 /** An instrument that rests on a provision of legislation, and how. */
 export type EnabledInstrument = {
@@ -521,6 +685,63 @@ export type Modality =
   | 'SHOULD_NOT';
 
 /**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Copies a published revision (by default the one in force today) into a new draft. */
+  createDraft?: Maybe<CreateDraftPayload>;
+  /** Deletes a draft and everything in it. */
+  discardDraft?: Maybe<DiscardDraftPayload>;
+  /** Corrects the reading of one obligation of a draft, with the reason. */
+  updateObligation?: Maybe<UpdateObligationPayload>;
+  /** Gives a provision of a draft new text; its obligations are read afresh from it. */
+  updateProvision?: Maybe<UpdateProvisionPayload>;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationCreateDraftArgs = {
+  input: CreateDraftInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationDiscardDraftArgs = {
+  input: DiscardDraftInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationUpdateObligationArgs = {
+  input: UpdateObligationInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationUpdateProvisionArgs = {
+  input: UpdateProvisionInput;
+};
+
+/**
  * Anything in the graph that has its own global id: a revision, heading, clause, principle,
  * standard, obligation, body, instrument, section of legislation, toolkit item, organisation,
  * glossary term, footnote, theme or source document. Give the id to `node` (or many ids to
@@ -572,6 +793,11 @@ export type Obligation = Node & {
    * under or is guidance under, and any statutory duty the obligation restates.
    */
   legalBasis: Array<LegalBasis>;
+  /**
+   * An id that stays the same for this obligation in every revision it appears in, even when
+   * its clause is renumbered or its wording edited: follow an obligation across revisions by it.
+   */
+  lineage: Scalars['ID']['output'];
   /** The modal verb that states it: must, must not, should, should not or may. */
   modality: Modality;
   /** The obligation's number within its provision (3 for S8/3). */
@@ -687,6 +913,26 @@ export type ObligationFilter = {
    * quotes, such as "real living wage").
    */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * An obligation as it stood before an edit: what an editor compares with the obligations the
+ * edited text gives.
+ */
+export type ObligationSummary = {
+  __typename?: 'ObligationSummary';
+  /** The keys of the bodies it named. */
+  addressees: Array<Scalars['String']['output']>;
+  /** Requirement or guideline. */
+  force: Force;
+  /** Its key before the edit (such as S8/3). */
+  key: Scalars['String']['output'];
+  /** Its lineage id: an obligation after the edit with the same lineage is the same obligation. */
+  lineage: Scalars['ID']['output'];
+  /** Its modal verb. */
+  modality: Modality;
+  /** The sentence that stated it. */
+  text: Scalars['String']['output'];
 };
 
 /**
@@ -878,6 +1124,14 @@ export type Qualifier =
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The audit trail of one revision: every change made to it and every refused attempt to
+   * change it, in the order they were recorded, **oldest first** (so a cursor keeps its place
+   * while new entries are added at the end). Only a signed-in editor may read it: without
+   * signing in the answer is UNAUTHENTICATED, without the editor role FORBIDDEN. A revision
+   * nothing was recorded for (or an unknown key) has an empty trail.
+   */
+  auditTrail?: Maybe<AuditEventConnection>;
   /** Every body the Code names or binds, groups first, then by name. */
   bodies: Array<Body>;
   /**
@@ -984,6 +1238,23 @@ export type Query = {
   toolkitItem?: Maybe<ToolkitItem>;
   /** The items of the National Office's toolkit, by title, optionally only those of one kind. */
   toolkitItems?: Maybe<ToolkitItemConnection>;
+  /**
+   * Who you are signed in as, from the access token you sent; null when you sent none (reading
+   * anonymously). A token that is present but not valid is refused before any field runs, with
+   * HTTP 401 and the code UNAUTHENTICATED.
+   */
+  viewer?: Maybe<Viewer>;
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryAuditTrailArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  revision: Scalars['String']['input'];
 };
 
 
@@ -1209,6 +1480,12 @@ export type RestatedDuty = {
  */
 export type Revision = Node & {
   __typename?: 'Revision';
+  /** The revision this draft was copied from. */
+  copiedFrom?: Maybe<Revision>;
+  /** The editor who created this draft (null for revisions loaded from the published Code). */
+  createdBy?: Maybe<Scalars['String']['output']>;
+  /** Where this revision stands in the editors' work (published revisions are PUBLISHED). */
+  editorialState: EditorialState;
   /** What the sources say about this revision's dates and status, quoted or summarised. */
   evidence?: Maybe<Scalars['String']['output']>;
   /**
@@ -1236,6 +1513,8 @@ export type Revision = Node & {
   key: Scalars['String']['output'];
   /** The day this revision was laid before the Senedd, if it was. */
   laidOn?: Maybe<Scalars['Date']['output']>;
+  /** The editor who changed this draft last. */
+  lastChangedBy?: Maybe<Scalars['String']['output']>;
   /** The provisions of this revision (clauses, principles and standards), in reading order. */
   provisions: ProvisionConnection;
   /** True for a revision that is a fixed public record: its text never changes. */
@@ -1253,6 +1532,11 @@ export type Revision = Node & {
   supersedes?: Maybe<Revision>;
   /** The title of the Code as this revision gives it. */
   title: Scalars['String']['output'];
+  /**
+   * The revision's version: every change to a draft adds one. Send it back as expectedVersion
+   * with a change, so that two editors cannot overwrite each other's work unseen.
+   */
+  version: Scalars['Int']['output'];
   /** The day this revision was withdrawn, when the sources give it. */
   withdrawnOn?: Maybe<Scalars['Date']['output']>;
 };
@@ -1284,6 +1568,18 @@ export type RevisionStatus =
   | 'SUPERSEDED'
   /** Laid and then withdrawn: it never came into force. */
   | 'WITHDRAWN';
+
+/**
+ * What a signed-in person may do with revisions of the Code. Roles come from the identity
+ * provider (app roles in Microsoft Entra ID, or `npm run user` for this service's own sign-in).
+ */
+export type Role =
+  /** Prepares draft revisions: creates drafts and edits their clauses and obligations. */
+  | 'EDITOR'
+  /** Publishes an approved revision, after which it never changes. */
+  | 'PUBLISHER'
+  /** Reviews draft revisions and approves or returns them; cannot approve their own edits. */
+  | 'REVIEWER';
 
 /** One thing a search found, with how well it matches. */
 export type SearchHit = {
@@ -1676,6 +1972,99 @@ export type TraceStepKind =
   /** The revision of the Code. */
   | 'REVISION';
 
+/** What updateObligation needs: the obligation's lineage, what to correct, why, and the version. */
+export type UpdateObligationInput = {
+  /** The keys of the bodies it names (such as statutory-partners), when the reader got them wrong. */
+  addressees?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** Requirement or guideline, when the reader got it wrong. */
+  force?: InputMaybe<Force>;
+  /** The obligation's lineage id (Obligation.lineage). */
+  lineage: Scalars['ID']['input'];
+  /** The modal verb it states, when the reader got it wrong. */
+  modality?: InputMaybe<Modality>;
+  /** Its qualifiers, when the reader got them wrong. */
+  qualifiers?: InputMaybe<Array<Qualifier>>;
+  /** Why the reading is corrected, shown with the obligation as its override reason. */
+  reason: Scalars['String']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** An obligation after an editor's correction. */
+export type UpdateObligationPayload = {
+  __typename?: 'UpdateObligationPayload';
+  /** The corrected obligation (overridden, with the reason). */
+  obligation: Obligation;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
+/** What updateProvision needs: the draft, the provision, its new text and the version last read. */
+export type UpdateProvisionInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The provision's key (such as 1.53, P3 or S8). */
+  key: Scalars['String']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+  /**
+   * The provision's new text: one paragraph or list item a line, list items starting "a) ",
+   * "i. " or "- ", nested items indented two spaces. It is read afresh for obligations.
+   */
+  text: Scalars['String']['input'];
+  /** A new title (principles and standards have one); left out, the title stays. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A provision after an edit, with its obligations before and after. */
+export type UpdateProvisionPayload = {
+  __typename?: 'UpdateProvisionPayload';
+  /**
+   * The provision's obligations as the reader reads the new text: those with a lineage seen
+   * before are the same obligations; the others are new.
+   */
+  obligations: Array<Obligation>;
+  /** The provision's obligations as they stood before the edit. */
+  obligationsBefore: Array<ObligationSummary>;
+  /** The provision with its new text. */
+  provision: Provision;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
+/**
+ * The person a request is signed in as: the one named by the access token sent in the
+ * `Authorization: Bearer <token>` header, after the API checked that the trusted identity
+ * provider issued it, for this API, and that it has not expired. Anyone may read the published
+ * Code without signing in; preparing, reviewing and publishing revisions needs a role.
+ */
+export type Viewer = {
+  __typename?: 'Viewer';
+  /**
+   * The identity provider that vouches for the person (the token's `iss`): this service's own
+   * sign-in at /oidc, or an organisation's provider such as Microsoft Entra ID.
+   */
+  issuer: Scalars['String']['output'];
+  /** A name to show for the person: their display name, else their user name, else the subject. */
+  name: Scalars['String']['output'];
+  /**
+   * What the person may do with revisions of the Code, as the identity provider grants it; an
+   * empty list means they may only read, like anyone.
+   */
+  roles: Array<Role>;
+  /**
+   * The identity provider's stable identifier for the person (the token's `sub`). It never
+   * changes for the same person at the same provider, and it is what the audit trail records.
+   */
+  subject: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1751,11 +2140,22 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   Applicability: ResolverTypeWrapper<ApplicabilityModel>;
   ApplicabilityReason: ApplicabilityReason;
+  AuditActor: ResolverTypeWrapper<AuditActor>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AuditEventEdge']>, nodes: Array<ResolversTypes['AuditEvent']> }>;
+  AuditEventEdge: ResolverTypeWrapper<Omit<AuditEventEdge, 'node'> & { node: ResolversTypes['AuditEvent'] }>;
+  AuditResult: AuditResult;
+  AuditTarget: ResolverTypeWrapper<AuditTarget>;
   Body: ResolverTypeWrapper<BodyModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citable: ResolverTypeWrapper<CitableModel>;
   Clause: ResolverTypeWrapper<ProvisionModel>;
+  CreateDraftInput: CreateDraftInput;
+  CreateDraftPayload: ResolverTypeWrapper<Omit<CreateDraftPayload, 'copiedFrom' | 'revision'> & { copiedFrom: ResolversTypes['Revision'], revision: ResolversTypes['Revision'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DiscardDraftInput: DiscardDraftInput;
+  DiscardDraftPayload: ResolverTypeWrapper<DiscardDraftPayload>;
+  EditorialState: EditorialState;
   EnabledInstrument: ResolverTypeWrapper<EnabledInstrumentModel>;
   EnablingProvision: ResolverTypeWrapper<EnablingLinkModel>;
   EnablingRelation: EnablingRelation;
@@ -1776,11 +2176,13 @@ export type ResolversTypes = {
   LegalProvision: ResolverTypeWrapper<LegalProvisionModel>;
   LegalProvisionKind: LegalProvisionKind;
   Modality: Modality;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeModel>;
   Obligation: ResolverTypeWrapper<ObligationModel>;
   ObligationConnection: ResolverTypeWrapper<Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['ObligationEdge']>, nodes: Array<ResolversTypes['Obligation']>, revision: ResolversTypes['Revision'] }>;
   ObligationEdge: ResolverTypeWrapper<Omit<ObligationEdge, 'node'> & { node: ResolversTypes['Obligation'] }>;
   ObligationFilter: ObligationFilter;
+  ObligationSummary: ResolverTypeWrapper<ObligationSummaryModel>;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
   OrganisationKind: OrganisationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1795,6 +2197,7 @@ export type ResolversTypes = {
   RestatedDuty: ResolverTypeWrapper<RestatedDutyModel>;
   Revision: ResolverTypeWrapper<RevisionModel>;
   RevisionStatus: RevisionStatus;
+  Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']>, revision: ResolversTypes['Revision'] }>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
@@ -1816,16 +2219,30 @@ export type ResolversTypes = {
   TraceRelation: TraceRelation;
   TraceStep: ResolverTypeWrapper<TraceStepModel>;
   TraceStepKind: TraceStepKind;
+  UpdateObligationInput: UpdateObligationInput;
+  UpdateObligationPayload: ResolverTypeWrapper<Omit<UpdateObligationPayload, 'obligation' | 'revision'> & { obligation: ResolversTypes['Obligation'], revision: ResolversTypes['Revision'] }>;
+  UpdateProvisionInput: UpdateProvisionInput;
+  UpdateProvisionPayload: ResolverTypeWrapper<Omit<UpdateProvisionPayload, 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { obligations: Array<ResolversTypes['Obligation']>, obligationsBefore: Array<ResolversTypes['ObligationSummary']>, provision: ResolversTypes['Provision'], revision: ResolversTypes['Revision'] }>;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Applicability: ApplicabilityModel;
+  AuditActor: AuditActor;
+  AuditEvent: AuditEventModel;
+  AuditEventConnection: Omit<AuditEventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AuditEventEdge']>, nodes: Array<ResolversParentTypes['AuditEvent']> };
+  AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
+  AuditTarget: AuditTarget;
   Body: BodyModel;
   Boolean: Scalars['Boolean']['output'];
   Citable: CitableModel;
   Clause: ProvisionModel;
+  CreateDraftInput: CreateDraftInput;
+  CreateDraftPayload: Omit<CreateDraftPayload, 'copiedFrom' | 'revision'> & { copiedFrom: ResolversParentTypes['Revision'], revision: ResolversParentTypes['Revision'] };
   Date: Scalars['Date']['output'];
+  DiscardDraftInput: DiscardDraftInput;
+  DiscardDraftPayload: DiscardDraftPayload;
   EnabledInstrument: EnabledInstrumentModel;
   EnablingProvision: EnablingLinkModel;
   Float: Scalars['Float']['output'];
@@ -1839,11 +2256,13 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   LegalBasis: LegalBasisModel;
   LegalProvision: LegalProvisionModel;
+  Mutation: Record<PropertyKey, never>;
   Node: NodeModel;
   Obligation: ObligationModel;
   ObligationConnection: Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ObligationEdge']>, nodes: Array<ResolversParentTypes['Obligation']>, revision: ResolversParentTypes['Revision'] };
   ObligationEdge: Omit<ObligationEdge, 'node'> & { node: ResolversParentTypes['Obligation'] };
   ObligationFilter: ObligationFilter;
+  ObligationSummary: ObligationSummaryModel;
   Organisation: OrganisationModel;
   PageInfo: PageInfo;
   Principle: ProvisionModel;
@@ -1870,6 +2289,11 @@ export type ResolversParentTypes = {
   ToolkitItemConnection: Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ToolkitItemEdge']>, nodes: Array<ResolversParentTypes['ToolkitItem']> };
   ToolkitItemEdge: Omit<ToolkitItemEdge, 'node'> & { node: ResolversParentTypes['ToolkitItem'] };
   TraceStep: TraceStepModel;
+  UpdateObligationInput: UpdateObligationInput;
+  UpdateObligationPayload: Omit<UpdateObligationPayload, 'obligation' | 'revision'> & { obligation: ResolversParentTypes['Obligation'], revision: ResolversParentTypes['Revision'] };
+  UpdateProvisionInput: UpdateProvisionInput;
+  UpdateProvisionPayload: Omit<UpdateProvisionPayload, 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { obligations: Array<ResolversParentTypes['Obligation']>, obligationsBefore: Array<ResolversParentTypes['ObligationSummary']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
+  Viewer: ViewerModel;
 };
 
 export type ApplicabilityResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
@@ -1877,6 +2301,42 @@ export type ApplicabilityResolvers<ContextType = ResolverContext, ParentType ext
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType>;
+};
+
+export type AuditActorResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['AuditActor']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  result?: Resolver<ResolversTypes['AuditResult'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['AuditTarget'], ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AuditEventEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AuditEventEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditEventEdge'] = ResolversParentTypes['AuditEventEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AuditEvent'], ParentType, ContextType>;
+};
+
+export type AuditTargetResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditTarget'] = ResolversParentTypes['AuditTarget']> = {
+  key?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  revision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type BodyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Body'] = ResolversParentTypes['Body']> = {
@@ -1916,9 +2376,18 @@ export type ClauseResolvers<ContextType = ResolverContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type CreateDraftPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['CreateDraftPayload'] = ResolversParentTypes['CreateDraftPayload']> = {
+  copiedFrom?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DiscardDraftPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['DiscardDraftPayload'] = ResolversParentTypes['DiscardDraftPayload']> = {
+  discardedRevision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type EnabledInstrumentResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['EnabledInstrument'] = ResolversParentTypes['EnabledInstrument']> = {
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
@@ -2018,6 +2487,13 @@ export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type MutationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  createDraft?: Resolver<Maybe<ResolversTypes['CreateDraftPayload']>, ParentType, ContextType, RequireFields<MutationCreateDraftArgs, 'input'>>;
+  discardDraft?: Resolver<Maybe<ResolversTypes['DiscardDraftPayload']>, ParentType, ContextType, RequireFields<MutationDiscardDraftArgs, 'input'>>;
+  updateObligation?: Resolver<Maybe<ResolversTypes['UpdateObligationPayload']>, ParentType, ContextType, RequireFields<MutationUpdateObligationArgs, 'input'>>;
+  updateProvision?: Resolver<Maybe<ResolversTypes['UpdateProvisionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProvisionArgs, 'input'>>;
+};
+
 export type NodeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Body' | 'Clause' | 'Footnote' | 'Heading' | 'Instrument' | 'LegalProvision' | 'Obligation' | 'Organisation' | 'Principle' | 'Revision' | 'SourceDocument' | 'Standard' | 'Term' | 'Theme' | 'ToolkitItem', ParentType, ContextType>;
 };
@@ -2031,6 +2507,7 @@ export type ObligationResolvers<ContextType = ResolverContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   legalBasis?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2059,6 +2536,15 @@ export type ObligationConnectionResolvers<ContextType = ResolverContext, ParentT
 export type ObligationEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationEdge'] = ResolversParentTypes['ObligationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
+};
+
+export type ObligationSummaryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationSummary'] = ResolversParentTypes['ObligationSummary']> = {
+  addressees?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  force?: Resolver<ResolversTypes['Force'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation']> = {
@@ -2117,6 +2603,7 @@ export type ProvisionEdgeResolvers<ContextType = ResolverContext, ParentType ext
 };
 
 export type QueryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  auditTrail?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'revision'>>;
   bodies?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType, RequireFields<QueryBodyArgs, 'key'>>;
   heading?: Resolver<Maybe<ResolversTypes['Heading']>, ParentType, ContextType, RequireFields<QueryHeadingArgs, 'key'>>;
@@ -2142,6 +2629,7 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   toolkitItem?: Resolver<Maybe<ResolversTypes['ToolkitItem']>, ParentType, ContextType, RequireFields<QueryToolkitItemArgs, 'key'>>;
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
+  viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
 export type RestatedDutyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
@@ -2150,6 +2638,9 @@ export type RestatedDutyResolvers<ContextType = ResolverContext, ParentType exte
 };
 
 export type RevisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  copiedFrom?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  editorialState?: Resolver<ResolversTypes['EditorialState'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   headings?: Resolver<Array<ResolversTypes['Heading']>, ParentType, ContextType>;
@@ -2159,6 +2650,7 @@ export type RevisionResolvers<ContextType = ResolverContext, ParentType extends 
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   laidOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  lastChangedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<RevisionProvisionsArgs, 'first'>>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
@@ -2166,6 +2658,7 @@ export type RevisionResolvers<ContextType = ResolverContext, ParentType extends 
   supersededBy?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   supersedes?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2308,12 +2801,40 @@ export type TraceStepResolvers<ContextType = ResolverContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UpdateObligationPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UpdateObligationPayload'] = ResolversParentTypes['UpdateObligationPayload']> = {
+  obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UpdateProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UpdateProvisionPayload'] = ResolversParentTypes['UpdateProvisionPayload']> = {
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  obligationsBefore?: Resolver<Array<ResolversTypes['ObligationSummary']>, ParentType, ContextType>;
+  provision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  issuer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ResolverContext> = {
   Applicability?: ApplicabilityResolvers<ContextType>;
+  AuditActor?: AuditActorResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
+  AuditTarget?: AuditTargetResolvers<ContextType>;
   Body?: BodyResolvers<ContextType>;
   Citable?: CitableResolvers<ContextType>;
   Clause?: ClauseResolvers<ContextType>;
+  CreateDraftPayload?: CreateDraftPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DiscardDraftPayload?: DiscardDraftPayloadResolvers<ContextType>;
   EnabledInstrument?: EnabledInstrumentResolvers<ContextType>;
   EnablingProvision?: EnablingProvisionResolvers<ContextType>;
   Footnote?: FootnoteResolvers<ContextType>;
@@ -2324,10 +2845,12 @@ export type Resolvers<ContextType = ResolverContext> = {
   InstrumentRelation?: InstrumentRelationResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
   LegalProvision?: LegalProvisionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Obligation?: ObligationResolvers<ContextType>;
   ObligationConnection?: ObligationConnectionResolvers<ContextType>;
   ObligationEdge?: ObligationEdgeResolvers<ContextType>;
+  ObligationSummary?: ObligationSummaryResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Principle?: PrincipleResolvers<ContextType>;
@@ -2353,5 +2876,8 @@ export type Resolvers<ContextType = ResolverContext> = {
   ToolkitItemConnection?: ToolkitItemConnectionResolvers<ContextType>;
   ToolkitItemEdge?: ToolkitItemEdgeResolvers<ContextType>;
   TraceStep?: TraceStepResolvers<ContextType>;
+  UpdateObligationPayload?: UpdateObligationPayloadResolvers<ContextType>;
+  UpdateProvisionPayload?: UpdateProvisionPayloadResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
 };
 

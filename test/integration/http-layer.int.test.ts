@@ -86,14 +86,14 @@ describe('errors of the HTTP layer', () => {
     ]);
   });
 
-  it('answers a mutation with a validation error that says the API has none', async () => {
-    const answer = await post(JSON.stringify({ query: 'mutation { deleteEverything }' }));
+  it('answers an operation type the schema lacks with a validation error that says so', async () => {
+    const answer = await post(JSON.stringify({ query: 'subscription { changes }' }));
     expect(answer.status).toBe(400);
     expectClean(answer);
     expect(answer.body.errors).toHaveLength(1);
     expect(answer.body.errors?.[0]).toMatchObject({
-      message: 'This API has no mutation operations; it offers query operations. Send a query instead, for example { service { name } }.',
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', operation: 'mutation' },
+      message: 'This API has no subscription operations; it offers query operations and mutation operations. Send a query instead, for example { service { name } }.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED', operation: 'subscription' },
     });
   });
 

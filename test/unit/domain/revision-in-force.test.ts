@@ -18,6 +18,11 @@ function revision(key: string, fields: Partial<RevisionModel>): RevisionModel {
     evidence: null,
     instrumentKey: 'code/commissioning-framework',
     supersedesKey: null,
+    editorialState: 'PUBLISHED',
+    version: 1,
+    createdBy: null,
+    lastChangedBy: null,
+    copiedFrom: null,
     ...fields,
   };
 }

@@ -27,6 +27,7 @@ const row: TraceRow = {
     triggerEnd: 23,
     qualifiers: [],
     order: 60,
+    lineage: 'ob_0123456789abcdef01234567',
   },
   provision: {
     node: { uid: '2024-09-01|S8', key: 'S8', revision: '2024-09-01', number: '8', title: 'Standard 8: Setting fair and sustainable fees', text: '...', order: 64 },

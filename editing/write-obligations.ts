@@ -1,0 +1,100 @@
+/**
+ * Writes what the reader read of one provision into a draft (docs/graph-model.md, "Nodes"
+ * and "Relationships"): the provision's text and its citations, and its obligations with
+ * their addressees, applicability and citations, replacing what was there; then the
+ * obligations' reading order across the revision. Used inside an editing transaction after
+ * lockDraft; every statement matches the draft's own nodes by uid, never a published one.
+ */
+import type { TransactionRunner } from '../db/run-query.ts';
+import type { ProvisionReading } from '../reader/read-provision.ts';
+
+const REMOVE_OBLIGATIONS = `
+MATCH (o:Obligation)-[:STATED_IN]->(p:Provision {uid: $uid})
+WHERE o.revision = $revision
+DETACH DELETE o`;
+
+const UPDATE_PROVISION = `
+MATCH (p:Provision {uid: $uid}) WHERE p.revision = $revision
+SET p.text = $text, p.title = $title, p.editedBy = $editor, p.editedAt = datetime()
+WITH p
+OPTIONAL MATCH (p)-[c:CITES|CITES_DUTY_OF]->()
+DELETE c`;
+
+const LINK_PROVISION = `
+MATCH (p:Provision {uid: $uid})
+CALL (p) {
+  UNWIND $citations AS c
+  MATCH (t:$(c.toLabel) {key: c.to})
+  CREATE (p)-[:CITES {by: c.by}]->(t)
+}
+CALL (p) {
+  UNWIND $citedDuties AS d
+  MATCH (s:LegalProvision {key: d.provisionKey})
+  CREATE (p)-[:CITES_DUTY_OF {text: d.text}]->(s)
+}`;
+
+const CREATE_OBLIGATIONS = `
+MATCH (p:Provision {uid: $uid}) WHERE p.revision = $revision
+UNWIND $rows AS row
+CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $revision, text: row.text, modality: row.modality,
+                      force: row.force, trigger: row.trigger, triggerStart: row.triggerStart, triggerEnd: row.triggerEnd,
+                      qualifiers: row.qualifiers, fromOverride: row.fromOverride, overrideReason: row.overrideReason,
+                      order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor})
+CREATE (o)-[:STATED_IN]->(p)
+WITH o, row
+CALL (o, row) {
+  UNWIND row.addressees AS bodyKey
+  MATCH (b:Body {key: bodyKey})
+  CREATE (o)-[:ADDRESSES]->(b)
+}
+CALL (o, row) {
+  UNWIND row.applicability AS a
+  MATCH (b:Body {key: a.body})
+  CREATE (o)-[:APPLIES_TO {reason: a.reason, explanation: a.explanation, via: a.via}]->(b)
+}
+CALL (o, row) {
+  UNWIND row.citations AS c
+  MATCH (t:$(c.toLabel) {key: c.to})
+  CREATE (o)-[:CITES {by: c.by}]->(t)
+}`;
+
+/** Obligations numbered in reading order across the revision: by provision, then by number. */
+const RENUMBER_ORDER = `
+MATCH (o:Obligation {revision: $revision})-[:STATED_IN]->(p:Provision)
+WITH o ORDER BY p.order, toInteger(split(o.key, '/')[1])
+WITH collect(o) AS obligations
+UNWIND range(0, size(obligations) - 1) AS i
+WITH obligations[i] AS o, i
+SET o.order = i + 1`;
+
+export interface ProvisionWrite {
+  revision: string;
+  provisionKey: string;
+  title: string | null;
+  reading: ProvisionReading;
+  /** The lineage id of each of the reading's obligations, in order. */
+  lineages: readonly string[];
+  editor: string;
+}
+
+export async function writeProvisionReading(tx: TransactionRunner, write: ProvisionWrite): Promise<void> {
+  const { revision, reading } = write;
+  const uid = `${revision}|${write.provisionKey}`;
+  const base = { uid, revision, editor: write.editor };
+  await tx.run('edit.removeObligations', REMOVE_OBLIGATIONS, base);
+  await tx.run('edit.updateProvision', UPDATE_PROVISION, { ...base, text: reading.text, title: write.title });
+  await tx.run('edit.linkProvision', LINK_PROVISION, {
+    uid,
+    citations: reading.citations.filter((c) => c.fromLabel === 'Provision'),
+    citedDuties: reading.citedDuties,
+  });
+  await tx.run('edit.createObligations', CREATE_OBLIGATIONS, {
+    ...base,
+    rows: reading.obligations.map((o, i) => ({
+      ...o,
+      lineage: write.lineages[i],
+      citations: reading.citations.filter((c) => c.fromLabel === 'Obligation' && c.from === o.key),
+    })),
+  });
+  await tx.run('edit.renumberObligationOrder', RENUMBER_ORDER, { revision });
+}

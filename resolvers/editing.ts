@@ -1,0 +1,38 @@
+import type { Resolvers } from './__generated__/resolvers-types.ts';
+import { present } from './support.ts';
+
+/** Mutations unpack their input, call one editing command, and read the result back through the loaders. */
+export const editingResolvers: Resolvers = {
+  Mutation: {
+    createDraft: async (_parent, { input }, { editing, loaders }) => {
+      const created = await editing.createDraft(input);
+      return {
+        revision: present(await loaders.revisionByKey(created.key), `the new draft ${created.key}`),
+        copiedFrom: present(await loaders.revisionByKey(created.from), `revision ${created.from}`),
+      };
+    },
+    discardDraft: async (_parent, { input }, { editing }) => ({ discardedRevision: (await editing.discardDraft(input)).revision }),
+    updateProvision: async (_parent, { input }, { editing, loaders }) => {
+      const updated = await editing.updateProvision(input);
+      const provision = present(await loaders.provisionByUid.load(`${updated.revision}|${updated.provisionKey}`), `provision ${updated.provisionKey}`);
+      return {
+        revision: present(await loaders.revisionByKey(updated.revision), `revision ${updated.revision}`),
+        version: updated.version,
+        provision,
+        obligationsBefore: updated.before,
+        obligations: await loaders.obligationsOfProvision.load(provision.uid),
+      };
+    },
+    updateObligation: async (_parent, { input }, { editing, loaders }) => {
+      const updated = await editing.updateObligation(input);
+      return {
+        revision: present(await loaders.revisionByKey(updated.revision), `revision ${updated.revision}`),
+        version: updated.version,
+        obligation: present(await loaders.obligationByUid.load(`${updated.revision}|${updated.obligationKey}`), `obligation ${updated.obligationKey}`),
+      };
+    },
+  },
+  Revision: {
+    copiedFrom: (revision, _args, { loaders }) => (revision.copiedFrom === null ? null : loaders.revisionByKey(revision.copiedFrom)),
+  },
+};
