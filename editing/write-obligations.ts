@@ -6,6 +6,7 @@
  * lockDraft; every statement matches the draft's own nodes by uid, never a published one.
  */
 import type { TransactionRunner } from '../db/run-query.ts';
+import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
 import type { ProvisionReading } from '../reader/read-provision.ts';
 
 const REMOVE_OBLIGATIONS = `
@@ -42,16 +43,7 @@ CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $r
                       order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor})
 CREATE (o)-[:STATED_IN]->(p)
 WITH o, row
-CALL (o, row) {
-  UNWIND row.addressees AS bodyKey
-  MATCH (b:Body {key: bodyKey})
-  CREATE (o)-[:ADDRESSES]->(b)
-}
-CALL (o, row) {
-  UNWIND row.applicability AS a
-  MATCH (b:Body {key: a.body})
-  CREATE (o)-[:APPLIES_TO {reason: a.reason, explanation: a.explanation, via: a.via}]->(b)
-}
+${LINK_OBLIGATION_BODIES}
 CALL (o, row) {
   UNWIND row.citations AS c
   MATCH (t:$(c.toLabel) {key: c.to})

@@ -4,6 +4,7 @@
  * nodes are merged by key, the revision's own tree is replaced whole, so seeding twice gives
  * the same graph and a failure part-way leaves the previous graph untouched.
  */
+import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
 import { ensureGraphSchema } from '../db/graph-schema.ts';
 import { seededLineage } from '../domain/lineage.ts';
 import type { QueryRunner, TransactionRunner } from '../db/run-query.ts';
@@ -138,16 +139,7 @@ CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $r
 CREATE (o)-[:STATED_IN]->(p)
 CREATE (o)-[:SOURCED_FROM {location: row.location}]->(d)
 WITH o, row
-CALL (o, row) {
-  UNWIND row.addressees AS bodyKey
-  MATCH (b:Body {key: bodyKey})
-  CREATE (o)-[:ADDRESSES]->(b)
-}
-CALL (o, row) {
-  UNWIND row.applicability AS a
-  MATCH (b:Body {key: a.body})
-  CREATE (o)-[:APPLIES_TO {reason: a.reason, explanation: a.explanation, via: a.via}]->(b)
-}`;
+${LINK_OBLIGATION_BODIES}`;
 
 const LINK_THEMES = `
 UNWIND $rows AS row
