@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_AUTH, loadConfig, publicOrigin } from '../../../core/config.ts';
+import { DEFAULT_AUTH, loadConfig, publicOrigin } from '../../../core/config.ts';
+import { configProblemsOf } from '../../support/config-problems.ts';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = configProblemsOf;
 
 describe('loadConfig, sign-in', () => {
   it('uses the embedded provider and the documented defaults when nothing is set', () => {

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../core/config.ts';
+import { loadConfig } from '../../../core/config.ts';
+import { configProblemsOf } from '../../support/config-problems.ts';
 
-function problemsOf(env: Record<string, string>): readonly string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems;
-    throw error;
-  }
-  return [];
-}
+const problemsOf = configProblemsOf;
 
 describe('loadConfig', () => {
   it('reads the deadline, the rate limit, the proxies and the schema mode, and names what is wrong with each', () => {
