@@ -54,7 +54,7 @@ const config: CodegenConfig = {
           SearchResult: '../../loaders/search.ts#SearchResultModel',
           AuditEvent: '../../loaders/audit.ts#AuditEventModel',
           Viewer: '../../core/viewer.ts#Viewer as ViewerModel',
-          ObligationSummary: '../../editing/update-provision.ts#ObligationSummaryModel',
+          ObligationSummary: '../../editing/provision-text.ts#ObligationSummaryModel',
         },
       },
     },

@@ -6,18 +6,17 @@
  * new ones get new ids; removed ones leave the draft. One transaction with its audit event.
  */
 import { badUserInput } from '../core/errors.ts';
-import { PROVISION_KEY } from '../core/keys.ts';
-import type { Force, Modality, ProvisionKind } from '../core/vocabulary.ts';
+import type { ProvisionKind } from '../core/vocabulary.ts';
 import { newLineage } from '../domain/lineage.ts';
 import { matchLineages } from '../domain/match-obligations.ts';
 import { requireRole } from '../domain/permissions.ts';
-import { readProvision, type ProvisionReading } from '../reader/read-provision.ts';
-import { ProvisionTextError } from '../reader/stages/1-parse-clean-text.ts';
 import { appendAudit } from './audit.ts';
 import { audited } from './audited.ts';
 import { checkText, checkVersion, LIMITS } from './check-input.ts';
 import type { CommandContext } from './command-context.ts';
 import { lockDraft } from './lock-draft.ts';
+import { auditedObligations, obligationsOfProvision, provisionKeyOf, readEditedText, summaryOf, withoutTrigger, type ObligationSummaryModel } from './provision-text.ts';
+import { renumberReadingOrder } from './reading-order.ts';
 import { writeProvisionReading } from './write-obligations.ts';
 
 export interface UpdateProvisionInput {
@@ -27,16 +26,6 @@ export interface UpdateProvisionInput {
   /** A new title (principles and standards have one); null or absent keeps the title. */
   title?: string | null;
   expectedVersion: number;
-}
-
-/** An obligation as it stood or stands, for the payload and the audit: what an editor compares. */
-export interface ObligationSummaryModel {
-  key: string;
-  lineage: string;
-  text: string;
-  modality: Modality;
-  force: Force;
-  addressees: string[];
 }
 
 export interface UpdatedProvision {
@@ -51,32 +40,6 @@ const PROVISION = `
 MATCH (p:Provision {uid: $uid})
 RETURN p.kind AS kind, p.title AS title, p.text AS text`;
 
-const OBLIGATIONS = `
-MATCH (o:Obligation)-[:STATED_IN]->(:Provision {uid: $uid})
-RETURN o.key AS key, o.lineage AS lineage, o.trigger AS trigger, o.text AS text, o.modality AS modality, o.force AS force,
-       [(o)-[:ADDRESSES]->(b:Body) | b.key] AS addressees
-ORDER BY toInteger(split(o.key, '/')[1])`;
-
-export const provisionKeyOf = (value: string, field = 'input.key'): string => {
-  if (!PROVISION_KEY.test(value)) throw badUserInput(`${field} must be a provision's key, such as "1.53", "P3" or "S8"; got "${value.slice(0, 60)}"`, field);
-  return value;
-};
-
-/** The reader's reading of an editor's text, or BAD_USER_INPUT saying which line it cannot hold. */
-export function readEditedText(key: string, kind: ProvisionKind, text: string, ctx: CommandContext): ProvisionReading {
-  try {
-    return readProvision({ key, kind, text }, ctx.reader);
-  } catch (error) {
-    if (error instanceof ProvisionTextError) {
-      throw badUserInput(`input.text: ${error.message}. Write one paragraph or list item a line, items starting "a) ", "i. " or "- "`, 'input.text');
-    }
-    throw error;
-  }
-}
-
-const summaryOf = (reading: ProvisionReading, lineages: readonly string[]): ObligationSummaryModel[] =>
-  reading.obligations.map((o, i) => ({ key: o.key, lineage: lineages[i] ?? '', text: o.text, modality: o.modality, force: o.force, addressees: o.addressees }));
-
 export async function updateProvision(ctx: CommandContext, input: UpdateProvisionInput): Promise<UpdatedProvision> {
   return audited(ctx, 'updateProvision', { revision: input.revision, key: input.key }, async () => {
     const viewer = requireRole(ctx.viewer, 'editor', 'Editing a provision');
@@ -89,7 +52,7 @@ export async function updateProvision(ctx: CommandContext, input: UpdateProvisio
       const { version } = await lockDraft(tx, input.revision, expectedVersion, viewer);
       const [provision] = await tx.run<{ kind: ProvisionKind; title: string | null; text: string }>('edit.provision', PROVISION, { uid });
       if (provision === undefined) throw badUserInput(`input.key: revision ${input.revision} has no provision "${key}"; a valid key looks like "1.53"`, 'input.key');
-      const before = await tx.run<ObligationSummaryModel & { trigger: string }>('edit.obligationsOfProvision', OBLIGATIONS, { uid });
+      const before = await obligationsOfProvision(tx, uid);
       const reading = readEditedText(key, provision.kind, text, ctx);
       const matched = matchLineages(
         before.map((o) => ({ lineage: o.lineage, index: Number(o.key.split('/')[1]), trigger: o.trigger, text: o.text })),
@@ -97,14 +60,15 @@ export async function updateProvision(ctx: CommandContext, input: UpdateProvisio
       );
       const lineages = matched.map((lineage) => lineage ?? newLineage('obligation'));
       await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: title ?? provision.title, reading, lineages, editor: viewer.subject });
+      await renumberReadingOrder(tx, input.revision, { provisions: false });
       const after = summaryOf(reading, lineages);
-      const beforeSummary = before.map(({ key: k, lineage, text: t, modality, force, addressees }) => ({ key: k, lineage, text: t, modality, force, addressees }));
+      const beforeSummary = before.map(withoutTrigger);
       await appendAudit(tx, {
         actor: { subject: viewer.subject, name: viewer.name },
         action: 'updateProvision',
         target: { revision: input.revision, key },
-        before: { text: provision.text, obligations: beforeSummary.map((o) => `${o.key} ${o.modality} ${o.lineage}`) },
-        after: { text: reading.text, obligations: after.map((o) => `${o.key} ${o.modality} ${o.lineage}`), version },
+        before: { text: provision.text, obligations: auditedObligations(beforeSummary) },
+        after: { text: reading.text, obligations: auditedObligations(after), version },
         result: 'OK',
         requestId: ctx.requestId,
       });

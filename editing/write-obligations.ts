@@ -1,8 +1,8 @@
 /**
  * Writes what the reader read of one provision into a draft (docs/graph-model.md, "Nodes"
  * and "Relationships"): the provision's text and its citations, and its obligations with
- * their addressees, applicability and citations, replacing what was there; then the
- * obligations' reading order across the revision. Used inside an editing transaction after
+ * their addressees, applicability and citations, replacing what was there. The caller then
+ * numbers the reading order (reading-order.ts). Used inside an editing transaction after
  * lockDraft; every statement matches the draft's own nodes by uid, never a published one.
  */
 import type { TransactionRunner } from '../db/run-query.ts';
@@ -50,15 +50,6 @@ CALL (o, row) {
   CREATE (o)-[:CITES {by: c.by}]->(t)
 }`;
 
-/** Obligations numbered in reading order across the revision: by provision, then by number. */
-const RENUMBER_ORDER = `
-MATCH (o:Obligation {revision: $revision})-[:STATED_IN]->(p:Provision)
-WITH o ORDER BY p.order, toInteger(split(o.key, '/')[1])
-WITH collect(o) AS obligations
-UNWIND range(0, size(obligations) - 1) AS i
-WITH obligations[i] AS o, i
-SET o.order = i + 1`;
-
 export interface ProvisionWrite {
   revision: string;
   provisionKey: string;
@@ -88,5 +79,4 @@ export async function writeProvisionReading(tx: TransactionRunner, write: Provis
       citations: reading.citations.filter((c) => c.fromLabel === 'Obligation' && c.from === o.key),
     })),
   });
-  await tx.run('edit.renumberObligationOrder', RENUMBER_ORDER, { revision });
 }

@@ -23,6 +23,7 @@ export interface ObligationFilterInput {
   qualifier?: Qualifier | null;
   citing?: string | null;
   text?: string | null;
+  lineage?: readonly string[] | null;
 }
 
 /** A checked filter: every field is a value or null, and free text is a safe Lucene query. */
@@ -38,6 +39,7 @@ export interface ObligationCriteria {
   qualifier: Qualifier | null;
   citing: string | null;
   fullText: string | null;
+  lineages: string[] | null;
 }
 
 
@@ -55,6 +57,17 @@ function nonEmpty(value: string | null | undefined, argument: string, example: s
   return trimmed;
 }
 
+/** Lineage ids as Obligation.lineage gives them (ob_ and 24 hex digits), at most a page's worth. */
+function lineagesOf(values: readonly string[] | null | undefined): string[] | null {
+  if (values === null || values === undefined) return null;
+  if (values.length === 0 || values.length > 100) {
+    throw badUserInput(`filter.lineage must list 1 to 100 lineage ids, such as ["ob_0123456789abcdef01234567"]; got ${values.length}`, 'filter.lineage');
+  }
+  const wrong = values.find((value) => !/^ob_[0-9a-f]{24}$/.test(value));
+  if (wrong !== undefined) throw badUserInput(`filter.lineage must list obligations' lineage ids, such as "ob_0123456789abcdef01234567"; got "${wrong.slice(0, 60)}"`, 'filter.lineage');
+  return [...new Set(values)];
+}
+
 /**
  * Checks the form of each filter value (not whether the keys exist: see findObligations).
  * Throws BAD_USER_INPUT with a valid example for the first value that is wrong.
@@ -70,12 +83,13 @@ export function toObligationCriteria(filter: ObligationFilterInput | null | unde
     addressee: nonEmpty(f.addressee, 'filter.addressee', 'a body\'s key, such as "commissioner"'),
     appliesTo: nonEmpty(f.appliesTo, 'filter.appliesTo', 'a body\'s key, such as "local-health-board"'),
     provision: keyLike(f.provision, PROVISION_KEY, 'filter.provision', 'a provision\'s key, such as "1.53", "P3" or "S8"'),
-    standard: keyLike(f.standard, /^S\d+$/, 'filter.standard', 'a standard\'s key, such as "S8"'),
-    principle: keyLike(f.principle, /^P\d+$/, 'filter.principle', 'a principle\'s key, such as "P3"'),
+    standard: keyLike(f.standard, /^S\d+[A-Z]{0,3}$/, 'filter.standard', 'a standard\'s key, such as "S8"'),
+    principle: keyLike(f.principle, /^P\d+[A-Z]{0,3}$/, 'filter.principle', 'a principle\'s key, such as "P3"'),
     heading: nonEmpty(f.heading, 'filter.heading', 'a heading\'s key, such as "safeguarding"'),
     qualifier: f.qualifier ?? null,
     citing: nonEmpty(f.citing, 'filter.citing', 'an instrument\'s key, such as "ukpga/2010/15"'),
     fullText: f.text === null || f.text === undefined ? null : toFullTextQuery(f.text, 'filter.text'),
+    lineages: lineagesOf(f.lineage),
   };
 }
 
@@ -101,6 +115,10 @@ export function buildObligationQuery(revision: string, criteria: ObligationCrite
   if (criteria.modalities !== null) {
     params['modalities'] = criteria.modalities;
     where.push('o.modality IN $modalities');
+  }
+  if (criteria.lineages !== null) {
+    params['lineages'] = criteria.lineages;
+    where.push('o.lineage IN $lineages');
   }
   if (criteria.force !== null) {
     params['force'] = criteria.force;

@@ -21,6 +21,8 @@ export interface ProvisionModel {
   title: string | null;
   text: string;
   order: number;
+  /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
+  lineage: string;
 }
 
 const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUSE', Principle: 'PRINCIPLE', Standard: 'STANDARD' };
@@ -44,6 +46,7 @@ export function toProvision(value: unknown): ProvisionModel {
     title: optionalText(props, 'title'),
     text: text(props, 'text'),
     order: integer(props, 'order'),
+    lineage: text(props, 'lineage'),
   };
 }
 

@@ -31,6 +31,41 @@ export const editingResolvers: Resolvers = {
         obligation: present(await loaders.obligationByUid.load(`${updated.revision}|${updated.obligationKey}`), `obligation ${updated.obligationKey}`),
       };
     },
+    addProvision: async (_parent, { input }, { editing, loaders }) => {
+      const added = await editing.addProvision(input);
+      const provision = present(await loaders.provisionByUid.load(`${added.revision}|${added.provisionKey}`), `provision ${added.provisionKey}`);
+      return {
+        revision: present(await loaders.revisionByKey(added.revision), `revision ${added.revision}`),
+        version: added.version,
+        provision,
+        obligations: await loaders.obligationsOfProvision.load(provision.uid),
+      };
+    },
+    removeProvision: async (_parent, { input }, { editing, loaders }) => {
+      const removed = await editing.removeProvision(input);
+      return {
+        revision: present(await loaders.revisionByKey(removed.revision), `revision ${removed.revision}`),
+        version: removed.version,
+        removedProvision: removed.provisionKey,
+        removedObligations: removed.obligations,
+      };
+    },
+    renumberProvisions: async (_parent, { input }, { editing, loaders }) => {
+      const renumbered = await editing.renumberProvisions(input);
+      return {
+        revision: present(await loaders.revisionByKey(renumbered.revision), `revision ${renumbered.revision}`),
+        version: renumbered.version,
+        renumbered: renumbered.renumbered,
+      };
+    },
+    updateHeading: async (_parent, { input }, { editing, loaders }) => {
+      const updated = await editing.updateHeading(input);
+      return {
+        revision: present(await loaders.revisionByKey(updated.revision), `revision ${updated.revision}`),
+        version: updated.version,
+        heading: present(await loaders.headingByUid.load(`${updated.revision}|${updated.headingKey}`), `heading ${updated.headingKey}`),
+      };
+    },
   },
   Revision: {
     copiedFrom: (revision, _args, { loaders }) => (revision.copiedFrom === null ? null : loaders.revisionByKey(revision.copiedFrom)),

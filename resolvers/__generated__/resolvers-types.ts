@@ -19,7 +19,7 @@ import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/so
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
 import type { AuditEventModel } from '../../loaders/audit.ts';
 import type { Viewer as ViewerModel } from '../../core/viewer.ts';
-import type { ObligationSummaryModel } from '../../editing/update-provision.ts';
+import type { ObligationSummaryModel } from '../../editing/provision-text.ts';
 import type { ResolverContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -34,6 +34,53 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date in ISO 8601 form, such as 2024-09-01. */
   Date: { input: Date; output: string; }
+};
+
+/**
+ * What addProvision needs: the draft, where the new provision goes, its text and the version
+ * last read. Give `after` (the provision it follows), or `heading` alone to add it at the end of
+ * that heading.
+ */
+export type AddProvisionInput = {
+  /** The provision the new one follows (such as 1.53); it goes under the same heading. */
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The heading it goes under (such as safeguarding): at the end of it when `after` is left out. */
+  heading?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Its key. Left out, it is numbered by the Code's scheme: the next number after the last of
+   * its kind (1.95), or the number of the one before with a letter (1.53A after 1.53) until
+   * the draft is renumbered.
+   */
+  key?: InputMaybe<Scalars['String']['input']>;
+  /** A clause, principle or standard: CLAUSE when left out, or the kind its key says. */
+  kind?: InputMaybe<ProvisionKind>;
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+  /**
+   * Its text: one paragraph or list item a line, list items starting "a) ", "i. " or "- ",
+   * nested items indented two spaces. It is read for obligations.
+   */
+  text: Scalars['String']['input'];
+  /**
+   * Its title: principles and standards have one (Standard 11: Working with unpaid carers);
+   * clauses have none.
+   */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The provision addProvision added, with the obligations read from it. */
+export type AddProvisionPayload = {
+  __typename?: 'AddProvisionPayload';
+  /** The obligations the reader read from its text, each with a new lineage id. */
+  obligations: Array<Obligation>;
+  /** The new provision, with its key. */
+  provision: Provision;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
 };
 
 /** One body an obligation binds, and why. */
@@ -247,6 +294,8 @@ export type Clause = Node & Provision & {
   kind: ProvisionKind;
   /** A short name: Clause 1.53. */
   label: Scalars['String']['output'];
+  /** An id that stays the same for this clause in every revision, whatever its number becomes. */
+  lineage: Scalars['ID']['output'];
   /** The clause's number as printed, such as 1.53. */
   number: Scalars['String']['output'];
   /** The obligations this clause states, in the order they appear in its text. */
@@ -691,14 +740,38 @@ export type Modality =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Adds a provision to a draft, after another or at the end of a heading, numbered by the
+   * Code's scheme or given a key; its text is read for obligations.
+   */
+  addProvision?: Maybe<AddProvisionPayload>;
   /** Copies a published revision (by default the one in force today) into a new draft. */
   createDraft?: Maybe<CreateDraftPayload>;
   /** Deletes a draft and everything in it. */
   discardDraft?: Maybe<DiscardDraftPayload>;
+  /** Removes a provision of a draft, with the obligations it states. */
+  removeProvision?: Maybe<RemoveProvisionPayload>;
+  /**
+   * Numbers a draft's clauses, principles and standards afresh in reading order (1.1, 1.2, ...;
+   * P1, ...; S1, ...), and rewrites the references to them in its text. Lineage ids stay.
+   */
+  renumberProvisions?: Maybe<RenumberProvisionsPayload>;
+  /** Gives a heading of a draft a new title or text. */
+  updateHeading?: Maybe<UpdateHeadingPayload>;
   /** Corrects the reading of one obligation of a draft, with the reason. */
   updateObligation?: Maybe<UpdateObligationPayload>;
   /** Gives a provision of a draft new text; its obligations are read afresh from it. */
   updateProvision?: Maybe<UpdateProvisionPayload>;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationAddProvisionArgs = {
+  input: AddProvisionInput;
 };
 
 
@@ -719,6 +792,36 @@ export type MutationCreateDraftArgs = {
  */
 export type MutationDiscardDraftArgs = {
   input: DiscardDraftInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationRemoveProvisionArgs = {
+  input: RemoveProvisionInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationRenumberProvisionsArgs = {
+  input: RenumberProvisionsInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationUpdateHeadingArgs = {
+  input: UpdateHeadingInput;
 };
 
 
@@ -898,6 +1001,11 @@ export type ObligationFilter = {
   force?: InputMaybe<Force>;
   /** Only obligations under this heading, by its key (such as safeguarding). */
   heading?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Only the obligations with these lineage ids (Obligation.lineage; 1 to 100 of them): the
+   * same obligations in any revision, whatever their keys there.
+   */
+  lineage?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only obligations stated with one of these modal verbs (such as [MUST, MUST_NOT]). */
   modality?: InputMaybe<Array<Modality>>;
   /** Only obligations stated in this principle (such as P3). */
@@ -1000,6 +1108,8 @@ export type Principle = Node & Provision & {
   kind: ProvisionKind;
   /** A short name, such as Principle 3: Collaboration: share risks, resources and assets. */
   label: Scalars['String']['output'];
+  /** An id that stays the same for this principle in every revision, whatever its number becomes. */
+  lineage: Scalars['ID']['output'];
   /** The principle's number, such as 3. */
   number: Scalars['String']['output'];
   /** The obligations this principle states, in the order they appear in its text. */
@@ -1048,6 +1158,11 @@ export type Provision = {
    * Setting fair and sustainable fees.
    */
   label: Scalars['String']['output'];
+  /**
+   * An id that stays the same for this provision in every revision it appears in, even when it
+   * is renumbered or reworded: follow a provision across revisions by it.
+   */
+  lineage: Scalars['ID']['output'];
   /** The provision's number as printed: 1.53, 3 (for P3) or 8 (for S8). */
   number: Scalars['String']['output'];
   /** The obligations this provision states, in the order they appear in its text. */
@@ -1105,6 +1220,17 @@ export type ProvisionKind =
   | 'PRINCIPLE'
   /** One of the ten standards for commissioning (S1 to S10). */
   | 'STANDARD';
+
+/** A provision that a renumbering gave a new key. */
+export type ProvisionRenumbering = {
+  __typename?: 'ProvisionRenumbering';
+  /** Its key now (such as 1.54). */
+  keyAfter: Scalars['String']['output'];
+  /** Its key before (such as 1.53A). */
+  keyBefore: Scalars['String']['output'];
+  /** Its lineage id, the same before and after. */
+  lineage: Scalars['ID']['output'];
+};
 
 /** Words in an obligation that soften or condition it. */
 export type Qualifier =
@@ -1464,6 +1590,51 @@ export type RelationDirection =
   /** From this thing to the other. */
   | 'OUTGOING';
 
+/** What removeProvision needs: the draft, the provision and the version last read. */
+export type RemoveProvisionInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The key of the provision to remove (such as 1.53). */
+  key: Scalars['String']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** What removeProvision removed. */
+export type RemoveProvisionPayload = {
+  __typename?: 'RemoveProvisionPayload';
+  /** The obligations it stated, which left the draft with it. */
+  removedObligations: Array<ObligationSummary>;
+  /** The key the removed provision had. */
+  removedProvision: Scalars['String']['output'];
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
+/** What renumberProvisions needs: the draft and the version last read. */
+export type RenumberProvisionsInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** What renumberProvisions changed. */
+export type RenumberProvisionsPayload = {
+  __typename?: 'RenumberProvisionsPayload';
+  /**
+   * Every provision whose key changed, in reading order; references to them in the draft's
+   * text ("clause 1.53", "Standard 8") were rewritten to match.
+   */
+  renumbered: Array<ProvisionRenumbering>;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
 /** A statutory duty of other legislation that a provision of the Code restates. */
 export type RestatedDuty = {
   __typename?: 'RestatedDuty';
@@ -1708,6 +1879,8 @@ export type Standard = Node & Provision & {
   kind: ProvisionKind;
   /** A short name, such as Standard 8: Setting fair and sustainable fees. */
   label: Scalars['String']['output'];
+  /** An id that stays the same for this standard in every revision, whatever its number becomes. */
+  lineage: Scalars['ID']['output'];
   /** The standard's number, such as 8. */
   number: Scalars['String']['output'];
   /** The obligations this standard states, in the order they appear in its text. */
@@ -1972,6 +2145,34 @@ export type TraceStepKind =
   /** The revision of the Code. */
   | 'REVISION';
 
+/** What updateHeading needs: the draft, the heading, its new title or text, and the version. */
+export type UpdateHeadingInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The heading's key (such as safeguarding); it stays the same when the title changes. */
+  key: Scalars['String']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+  /**
+   * The text printed under the heading before its first provision; left out, it stays; an
+   * empty string removes it.
+   */
+  text?: InputMaybe<Scalars['String']['input']>;
+  /** The heading's new title; left out, the title stays. */
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A heading after an edit. */
+export type UpdateHeadingPayload = {
+  __typename?: 'UpdateHeadingPayload';
+  /** The heading with its new title or text. */
+  heading: Heading;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
 /** What updateObligation needs: the obligation's lineage, what to correct, why, and the version. */
 export type UpdateObligationInput = {
   /** The keys of the bodies it names (such as statutory-partners), when the reader got them wrong. */
@@ -2138,6 +2339,8 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddProvisionInput: AddProvisionInput;
+  AddProvisionPayload: ResolverTypeWrapper<Omit<AddProvisionPayload, 'obligations' | 'provision' | 'revision'> & { obligations: Array<ResolversTypes['Obligation']>, provision: ResolversTypes['Provision'], revision: ResolversTypes['Revision'] }>;
   Applicability: ResolverTypeWrapper<ApplicabilityModel>;
   ApplicabilityReason: ApplicabilityReason;
   AuditActor: ResolverTypeWrapper<AuditActor>;
@@ -2191,9 +2394,14 @@ export type ResolversTypes = {
   ProvisionConnection: ResolverTypeWrapper<Omit<ProvisionConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['ProvisionEdge']>, nodes: Array<ResolversTypes['Provision']>, revision: ResolversTypes['Revision'] }>;
   ProvisionEdge: ResolverTypeWrapper<Omit<ProvisionEdge, 'node'> & { node: ResolversTypes['Provision'] }>;
   ProvisionKind: ProvisionKind;
+  ProvisionRenumbering: ResolverTypeWrapper<ProvisionRenumbering>;
   Qualifier: Qualifier;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationDirection: RelationDirection;
+  RemoveProvisionInput: RemoveProvisionInput;
+  RemoveProvisionPayload: ResolverTypeWrapper<Omit<RemoveProvisionPayload, 'removedObligations' | 'revision'> & { removedObligations: Array<ResolversTypes['ObligationSummary']>, revision: ResolversTypes['Revision'] }>;
+  RenumberProvisionsInput: RenumberProvisionsInput;
+  RenumberProvisionsPayload: ResolverTypeWrapper<Omit<RenumberProvisionsPayload, 'revision'> & { revision: ResolversTypes['Revision'] }>;
   RestatedDuty: ResolverTypeWrapper<RestatedDutyModel>;
   Revision: ResolverTypeWrapper<RevisionModel>;
   RevisionStatus: RevisionStatus;
@@ -2219,6 +2427,8 @@ export type ResolversTypes = {
   TraceRelation: TraceRelation;
   TraceStep: ResolverTypeWrapper<TraceStepModel>;
   TraceStepKind: TraceStepKind;
+  UpdateHeadingInput: UpdateHeadingInput;
+  UpdateHeadingPayload: ResolverTypeWrapper<Omit<UpdateHeadingPayload, 'heading' | 'revision'> & { heading: ResolversTypes['Heading'], revision: ResolversTypes['Revision'] }>;
   UpdateObligationInput: UpdateObligationInput;
   UpdateObligationPayload: ResolverTypeWrapper<Omit<UpdateObligationPayload, 'obligation' | 'revision'> & { obligation: ResolversTypes['Obligation'], revision: ResolversTypes['Revision'] }>;
   UpdateProvisionInput: UpdateProvisionInput;
@@ -2228,6 +2438,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddProvisionInput: AddProvisionInput;
+  AddProvisionPayload: Omit<AddProvisionPayload, 'obligations' | 'provision' | 'revision'> & { obligations: Array<ResolversParentTypes['Obligation']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
   Applicability: ApplicabilityModel;
   AuditActor: AuditActor;
   AuditEvent: AuditEventModel;
@@ -2269,7 +2481,12 @@ export type ResolversParentTypes = {
   Provision: ProvisionModel;
   ProvisionConnection: Omit<ProvisionConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ProvisionEdge']>, nodes: Array<ResolversParentTypes['Provision']>, revision: ResolversParentTypes['Revision'] };
   ProvisionEdge: Omit<ProvisionEdge, 'node'> & { node: ResolversParentTypes['Provision'] };
+  ProvisionRenumbering: ProvisionRenumbering;
   Query: Record<PropertyKey, never>;
+  RemoveProvisionInput: RemoveProvisionInput;
+  RemoveProvisionPayload: Omit<RemoveProvisionPayload, 'removedObligations' | 'revision'> & { removedObligations: Array<ResolversParentTypes['ObligationSummary']>, revision: ResolversParentTypes['Revision'] };
+  RenumberProvisionsInput: RenumberProvisionsInput;
+  RenumberProvisionsPayload: Omit<RenumberProvisionsPayload, 'revision'> & { revision: ResolversParentTypes['Revision'] };
   RestatedDuty: RestatedDutyModel;
   Revision: RevisionModel;
   SearchHit: SearchHitModel;
@@ -2289,11 +2506,20 @@ export type ResolversParentTypes = {
   ToolkitItemConnection: Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ToolkitItemEdge']>, nodes: Array<ResolversParentTypes['ToolkitItem']> };
   ToolkitItemEdge: Omit<ToolkitItemEdge, 'node'> & { node: ResolversParentTypes['ToolkitItem'] };
   TraceStep: TraceStepModel;
+  UpdateHeadingInput: UpdateHeadingInput;
+  UpdateHeadingPayload: Omit<UpdateHeadingPayload, 'heading' | 'revision'> & { heading: ResolversParentTypes['Heading'], revision: ResolversParentTypes['Revision'] };
   UpdateObligationInput: UpdateObligationInput;
   UpdateObligationPayload: Omit<UpdateObligationPayload, 'obligation' | 'revision'> & { obligation: ResolversParentTypes['Obligation'], revision: ResolversParentTypes['Revision'] };
   UpdateProvisionInput: UpdateProvisionInput;
   UpdateProvisionPayload: Omit<UpdateProvisionPayload, 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { obligations: Array<ResolversParentTypes['Obligation']>, obligationsBefore: Array<ResolversParentTypes['ObligationSummary']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
   Viewer: ViewerModel;
+};
+
+export type AddProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AddProvisionPayload'] = ResolversParentTypes['AddProvisionPayload']> = {
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  provision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ApplicabilityResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
@@ -2365,6 +2591,7 @@ export type ClauseResolvers<ContextType = ResolverContext, ParentType extends Re
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProvisionKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2488,8 +2715,12 @@ export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType ex
 };
 
 export type MutationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  addProvision?: Resolver<Maybe<ResolversTypes['AddProvisionPayload']>, ParentType, ContextType, RequireFields<MutationAddProvisionArgs, 'input'>>;
   createDraft?: Resolver<Maybe<ResolversTypes['CreateDraftPayload']>, ParentType, ContextType, RequireFields<MutationCreateDraftArgs, 'input'>>;
   discardDraft?: Resolver<Maybe<ResolversTypes['DiscardDraftPayload']>, ParentType, ContextType, RequireFields<MutationDiscardDraftArgs, 'input'>>;
+  removeProvision?: Resolver<Maybe<ResolversTypes['RemoveProvisionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveProvisionArgs, 'input'>>;
+  renumberProvisions?: Resolver<Maybe<ResolversTypes['RenumberProvisionsPayload']>, ParentType, ContextType, RequireFields<MutationRenumberProvisionsArgs, 'input'>>;
+  updateHeading?: Resolver<Maybe<ResolversTypes['UpdateHeadingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateHeadingArgs, 'input'>>;
   updateObligation?: Resolver<Maybe<ResolversTypes['UpdateObligationPayload']>, ParentType, ContextType, RequireFields<MutationUpdateObligationArgs, 'input'>>;
   updateProvision?: Resolver<Maybe<ResolversTypes['UpdateProvisionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProvisionArgs, 'input'>>;
 };
@@ -2573,6 +2804,7 @@ export type PrincipleResolvers<ContextType = ResolverContext, ParentType extends
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProvisionKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2600,6 +2832,12 @@ export type ProvisionConnectionResolvers<ContextType = ResolverContext, ParentTy
 export type ProvisionEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionEdge'] = ResolversParentTypes['ProvisionEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
+};
+
+export type ProvisionRenumberingResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionRenumbering'] = ResolversParentTypes['ProvisionRenumbering']> = {
+  keyAfter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  keyBefore?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -2630,6 +2868,19 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   toolkitItem?: Resolver<Maybe<ResolversTypes['ToolkitItem']>, ParentType, ContextType, RequireFields<QueryToolkitItemArgs, 'key'>>;
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RemoveProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RemoveProvisionPayload'] = ResolversParentTypes['RemoveProvisionPayload']> = {
+  removedObligations?: Resolver<Array<ResolversTypes['ObligationSummary']>, ParentType, ContextType>;
+  removedProvision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RenumberProvisionsPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RenumberProvisionsPayload'] = ResolversParentTypes['RenumberProvisionsPayload']> = {
+  renumbered?: Resolver<Array<ResolversTypes['ProvisionRenumbering']>, ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RestatedDutyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
@@ -2720,6 +2971,7 @@ export type StandardResolvers<ContextType = ResolverContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ProvisionKind'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2801,6 +3053,12 @@ export type TraceStepResolvers<ContextType = ResolverContext, ParentType extends
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type UpdateHeadingPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UpdateHeadingPayload'] = ResolversParentTypes['UpdateHeadingPayload']> = {
+  heading?: Resolver<ResolversTypes['Heading'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UpdateObligationPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UpdateObligationPayload'] = ResolversParentTypes['UpdateObligationPayload']> = {
   obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
@@ -2823,6 +3081,7 @@ export type ViewerResolvers<ContextType = ResolverContext, ParentType extends Re
 };
 
 export type Resolvers<ContextType = ResolverContext> = {
+  AddProvisionPayload?: AddProvisionPayloadResolvers<ContextType>;
   Applicability?: ApplicabilityResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
@@ -2857,7 +3116,10 @@ export type Resolvers<ContextType = ResolverContext> = {
   Provision?: ProvisionResolvers<ContextType>;
   ProvisionConnection?: ProvisionConnectionResolvers<ContextType>;
   ProvisionEdge?: ProvisionEdgeResolvers<ContextType>;
+  ProvisionRenumbering?: ProvisionRenumberingResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveProvisionPayload?: RemoveProvisionPayloadResolvers<ContextType>;
+  RenumberProvisionsPayload?: RenumberProvisionsPayloadResolvers<ContextType>;
   RestatedDuty?: RestatedDutyResolvers<ContextType>;
   Revision?: RevisionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
@@ -2876,6 +3138,7 @@ export type Resolvers<ContextType = ResolverContext> = {
   ToolkitItemConnection?: ToolkitItemConnectionResolvers<ContextType>;
   ToolkitItemEdge?: ToolkitItemEdgeResolvers<ContextType>;
   TraceStep?: TraceStepResolvers<ContextType>;
+  UpdateHeadingPayload?: UpdateHeadingPayloadResolvers<ContextType>;
   UpdateObligationPayload?: UpdateObligationPayloadResolvers<ContextType>;
   UpdateProvisionPayload?: UpdateProvisionPayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

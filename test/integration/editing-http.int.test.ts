@@ -80,6 +80,23 @@ const EXAMPLES: Record<string, { call: () => Promise<string>; editor: string }> 
     },
     editor: 'OK',
   },
+  addProvision: {
+    call: async () =>
+      `addProvision(input: { revision: "${DRAFT}", after: "1.60", expectedVersion: ${await versionOf(DRAFT)}, text: "Local health boards must publish their workforce plans each year." }) { provision { key } }`,
+    editor: 'OK',
+  },
+  updateHeading: {
+    call: async () => `updateHeading(input: { revision: "${DRAFT}", key: "brokerage", title: "Brokerage and care finding", expectedVersion: ${await versionOf(DRAFT)} }) { heading { title } }`,
+    editor: 'OK',
+  },
+  removeProvision: {
+    call: async () => `removeProvision(input: { revision: "${DRAFT}", key: "1.60A", expectedVersion: ${await versionOf(DRAFT)} }) { removedProvision }`,
+    editor: 'OK',
+  },
+  renumberProvisions: {
+    call: async () => `renumberProvisions(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { renumbered { keyBefore keyAfter } }`,
+    editor: 'OK',
+  },
   discardDraft: { call: async () => `discardDraft(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { discardedRevision }`, editor: 'OK' },
 };
 
@@ -134,6 +151,75 @@ describe('a draft over HTTP', () => {
       },
     });
     expect((await ask(null, query, { revision: '2024-09-01' })).data?.['obligation']).toEqual({ key: '1.45/1', lineage: inPublished.lineage, modality: 'SHOULD', force: 'GUIDELINE' });
+    expect(await revisionHash(runner, '2024-09-01')).toBe(published);
+  });
+});
+
+describe('the structure of a draft over HTTP', () => {
+  const DUTIES = 'Local health boards must publish their workforce plans each year. Providers should share their vacancy data with Social Care Wales.';
+  const ALL = `query ($revision: String, $lineage: [ID!]) {
+    obligations(revision: $revision, filter: { lineage: $lineage }, first: 100) { totalCount nodes { key lineage modality addressees { key } appliesTo { body { key } reason } } }
+  }`;
+  type Found = { totalCount: number; nodes: { key: string; lineage: string; modality: string; addressees: { key: string }[]; appliesTo: { body: { key: string }; reason: string }[] }[] };
+  const found = (body: Body): Found => body.data?.['obligations'] as Found;
+
+  it('adds a clause with two duties, renumbers, and finds every obligation again by its lineage', async () => {
+    const draft = 'draft-http-structure';
+    expect(outcome(await ask(editor, `mutation { createDraft(input: { key: "${draft}" }) { revision { key } } }`))).toBe('OK');
+    const added = await ask(
+      editor,
+      `mutation ($text: String!) { addProvision(input: { revision: "${draft}", after: "1.53", expectedVersion: 1, text: $text }) {
+         version provision { key lineage } obligations { key lineage modality force addressees { key } appliesTo { body { key } reason } } } }`,
+      { text: DUTIES },
+    );
+    expect(added).toMatchObject({
+      data: {
+        addProvision: {
+          version: 2,
+          provision: { key: '1.53A' },
+          obligations: [
+            { key: '1.53A/1', modality: 'MUST', force: 'REQUIREMENT', addressees: [{ key: 'local-health-board' }], appliesTo: [{ body: { key: 'local-health-board' }, reason: 'NAMED' }] },
+            { key: '1.53A/2', modality: 'SHOULD', force: 'GUIDELINE', addressees: [{ key: 'provider' }], appliesTo: [{ body: { key: 'provider' }, reason: 'THROUGH_CONTRACTS' }] },
+          ],
+        },
+      },
+    });
+    // The whole draft, 104 obligations and the two new ones, by key and lineage.
+    const pages = async (revision: string): Promise<Map<string, string>> => {
+      const all = new Map<string, string>();
+      for (let after: string | null = null; ; ) {
+        const page = (await ask(editor, `query ($revision: String, $after: String) { obligations(revision: $revision, first: 100, after: $after) { nodes { key lineage } pageInfo { hasNextPage endCursor } } }`, { revision, after })).data?.['obligations'] as {
+          nodes: { key: string; lineage: string }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+        for (const node of page.nodes) all.set(node.lineage, node.key);
+        if (!page.pageInfo.hasNextPage) return all;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    const before = await pages(draft);
+    expect(before.size).toBe(106);
+
+    const renumbered = await ask(editor, `mutation { renumberProvisions(input: { revision: "${draft}", expectedVersion: 2 }) { version renumbered { keyBefore keyAfter lineage } } }`);
+    const moves = (renumbered.data?.['renumberProvisions'] as { renumbered: { keyBefore: string; keyAfter: string }[] }).renumbered;
+    expect(moves.slice(0, 2).map((m) => `${m.keyBefore}→${m.keyAfter}`)).toEqual(['1.53A→1.54', '1.54→1.55']);
+    expect(moves.at(-1)).toMatchObject({ keyBefore: '1.94', keyAfter: '1.95' });
+
+    const lineages = [...before.keys()];
+    const again = new Map<string, string>();
+    for (let i = 0; i < lineages.length; i += 100) {
+      for (const node of found(await ask(editor, ALL, { revision: draft, lineage: lineages.slice(i, i + 100) })).nodes) again.set(node.lineage, node.key);
+    }
+    expect(again.size).toBe(106);
+    const moved = new Map(moves.map((m) => [m.keyBefore, m.keyAfter]));
+    for (const [lineage, key] of before) {
+      const [provision, n] = key.split('/');
+      expect(again.get(lineage)).toBe(`${moved.get(provision ?? '') ?? provision}/${n}`);
+    }
+    // The published Code is untouched, and a lineage finds the same obligation there under its own key.
+    const [first] = lineages.filter((lineage) => before.get(lineage) === '1.54/1');
+    expect(found(await ask(null, ALL, { revision: '2024-09-01', lineage: [first] })).nodes.map((o) => o.key)).toEqual(['1.54/1']);
+    expect(found(await ask(editor, ALL, { revision: draft, lineage: [first] })).nodes.map((o) => o.key)).toEqual(['1.55/1']);
     expect(await revisionHash(runner, '2024-09-01')).toBe(published);
   });
 });

@@ -204,12 +204,174 @@ describe('updateObligation', () => {
   });
 });
 
+describe('the structure of a draft', () => {
+  const TWO_DUTIES =
+    'Local health boards must publish their workforce plans each year. ' +
+    'Providers should share their vacancy data with Social Care Wales, as clause 1.53 asks of commissioners.';
+
+  const lineagesByKey = async (revision: string): Promise<Map<string, string>> =>
+    new Map(
+      (await runner.read<{ key: string; lineage: string }>('test.lineages', 'MATCH (o:Obligation {revision: $revision}) RETURN o.key AS key, o.lineage AS lineage', { revision })).map((o) => [o.key, o.lineage]),
+    );
+  const provisionsInOrder = async (revision: string) =>
+    runner.read<{ key: string; order: number; heading: string; lineage: string; text: string; number: string; uid: string }>(
+      'test.provisions',
+      `MATCH (h:Heading {revision: $revision})-[c:CONTAINS]->(p:Provision)
+       RETURN p.key AS key, p.order AS order, c.order AS linkOrder, h.key AS heading, p.lineage AS lineage, p.text AS text, p.number AS number, p.uid AS uid
+       ORDER BY p.order`,
+      { revision },
+    );
+
+  it('adds a clause with two duties after 1.53, numbered 1.53A, with two new obligations, their addressees and applicability', async () => {
+    const version = await versionOf(DRAFT);
+    const added = await as(EDITOR).addProvision({ revision: DRAFT, after: '1.53', text: TWO_DUTIES, expectedVersion: version });
+    expect(added).toEqual({ revision: DRAFT, version: version + 1, provisionKey: '1.53A' });
+    expect(await obligationsOf(DRAFT, '1.53A')).toEqual([
+      expect.objectContaining({ key: '1.53A/1', modality: 'MUST', force: 'REQUIREMENT', addressees: ['local-health-board'], appliesTo: ['local-health-board'] }),
+      expect.objectContaining({ key: '1.53A/2', modality: 'SHOULD', force: 'GUIDELINE', addressees: ['provider'], appliesTo: ['provider'] }),
+    ]);
+    const provisions = await provisionsInOrder(DRAFT);
+    const at = provisions.findIndex((p) => p.key === '1.53A');
+    expect(provisions.slice(at - 1, at + 2).map((p) => [p.key, p.heading])).toEqual([
+      ['1.53', 'providing-workforce-data-to-social-care-wales'],
+      ['1.53A', 'providing-workforce-data-to-social-care-wales'],
+      ['1.54', 'the-care-and-support-capacity-tracker'],
+    ]);
+    expect(provisions.map((p) => p.order)).toEqual(provisions.map((_, i) => i + 1));
+    const lineages = await lineagesByKey(DRAFT);
+    expect(lineages.get('1.53A/1')).toMatch(/^ob_[0-9a-f]{24}$/);
+    expect(new Set(lineages.values()).size).toBe(lineages.size);
+    expect(provisions[at]?.lineage).toMatch(/^pr_[0-9a-f]{24}$/);
+    const orders = await runner.read<{ order: number }>('test.obligationOrder', 'MATCH (o:Obligation {revision: $revision}) RETURN o.order AS order ORDER BY o.order', { revision: DRAFT });
+    expect(orders.map((o) => o.order)).toEqual(orders.map((_, i) => i + 1));
+  });
+
+  it('adds at the end of a heading, numbered between its neighbours', async () => {
+    const added = await as(EDITOR).addProvision({
+      revision: DRAFT,
+      heading: 'using-data-to-support-commissioning-of-services',
+      text: 'Commissioners should use the data they hold to plan services.',
+      expectedVersion: await versionOf(DRAFT),
+    });
+    expect(added.provisionKey).toBe('1.52A');
+    const provisions = await provisionsInOrder(DRAFT);
+    const at = provisions.findIndex((p) => p.key === '1.52A');
+    expect(provisions.slice(at - 1, at + 2).map((p) => p.key)).toEqual(['1.52', '1.52A', '1.53']);
+    expect(provisions[at]?.heading).toBe('using-data-to-support-commissioning-of-services');
+  });
+
+  it('adds a standard after the last one as S11, with its title', async () => {
+    const added = await as(EDITOR).addProvision({
+      revision: DRAFT,
+      after: 'S10',
+      kind: 'STANDARD',
+      title: 'Standard 11: Working with unpaid carers',
+      text: 'Statutory partners must involve unpaid carers in commissioning decisions.',
+      expectedVersion: await versionOf(DRAFT),
+    });
+    expect(added.provisionKey).toBe('S11');
+    const [standard] = await runner.read<{ labels: string[]; number: string; title: string }>('test.standard', 'MATCH (p:Provision {uid: $uid}) RETURN labels(p) AS labels, p.number AS number, p.title AS title', {
+      uid: `${DRAFT}|S11`,
+    });
+    expect(standard).toEqual({ labels: ['Provision', 'Standard'], number: '11', title: 'Standard 11: Working with unpaid carers' });
+  });
+
+  it('refuses a place, key, kind or title that does not fit, before anything is written', async () => {
+    const version = await versionOf(DRAFT);
+    const refused = async (input: Partial<Parameters<EditingCommands['addProvision']>[0]>) =>
+      ((await as(EDITOR).addProvision({ revision: DRAFT, text: 'Statutory partners must act.', expectedVersion: version, ...input }).catch((e: unknown) => e)) as Error).message;
+    expect(await refused({})).toBe('Give input.after (the provision the new one follows, such as "1.53") or input.heading (such as "safeguarding") to say where it goes');
+    expect(await refused({ after: '1.53', key: '1.54' })).toBe(`input.key: revision ${DRAFT} already has a provision "1.54"; leave input.key out to number it by the Code's scheme`);
+    expect(await refused({ after: '9.99' })).toBe(`input.after: revision ${DRAFT} has no provision "9.99"; a valid key looks like "1.53"`);
+    expect(await refused({ heading: 'no-such-heading' })).toBe(`input.heading: revision ${DRAFT} has no heading "no-such-heading"; a valid key looks like "pre-amble"`);
+    expect(await refused({ after: '1.53', heading: 'safeguarding' })).toBe(
+      'input.heading: provision 1.53 is under heading "providing-workforce-data-to-social-care-wales", not "safeguarding"; leave input.heading out or give "providing-workforce-data-to-social-care-wales"',
+    );
+    expect(await refused({ after: '1.53', key: 'P9', kind: 'CLAUSE' })).toBe("input.kind: the key P9 is a principle's, not a clause's; leave input.kind out or give PRINCIPLE");
+    expect(await refused({ after: '1.53' })).toBe('input.key: no clause number is free between 1.53 and 1.53A; give input.key, or renumber the draft first (renumberProvisions)');
+    expect(await refused({ after: '1.60', title: 'A title' })).toBe('input.title: clauses have no title; leave input.title out');
+    expect(await refused({ after: 'S10', kind: 'STANDARD' })).toBe('input.title: a standard has a title, such as "Standard 11: Working with unpaid carers"');
+    expect(await versionOf(DRAFT)).toBe(version);
+  });
+
+  it('gives a heading a new title and text, keeping its key', async () => {
+    const updated = await as(EDITOR).updateHeading({ revision: DRAFT, key: 'brokerage', title: 'Brokerage and care finding', text: 'See also clause 1.53.', expectedVersion: await versionOf(DRAFT) });
+    expect(updated.headingKey).toBe('brokerage');
+    const [heading] = await runner.read<{ title: string; text: string }>('test.heading', 'MATCH (h:Heading {uid: $uid}) RETURN h.title AS title, h.text AS text', { uid: `${DRAFT}|brokerage` });
+    expect(heading).toEqual({ title: 'Brokerage and care finding', text: 'See also clause 1.53.' });
+  });
+
+  it('removes a provision with its obligations, and the reading order closes up', async () => {
+    const before = await provisionsInOrder(DRAFT);
+    const [gone] = await obligationsOf(DRAFT, '1.54');
+    const removed = await as(EDITOR).removeProvision({ revision: DRAFT, key: '1.54', expectedVersion: await versionOf(DRAFT) });
+    expect(removed.obligations.map((o) => [o.key, o.lineage])).toEqual([['1.54/1', gone?.lineage]]);
+    const after = await provisionsInOrder(DRAFT);
+    expect(after.map((p) => p.key)).toEqual(before.map((p) => p.key).filter((key) => key !== '1.54'));
+    expect(after.map((p) => p.order)).toEqual(after.map((_, i) => i + 1));
+    expect([...(await lineagesByKey(DRAFT)).values()]).not.toContain(gone?.lineage);
+  });
+
+  it('renumbers in reading order: every obligation is found again by its lineage, and references follow', async () => {
+    const before = await lineagesByKey(DRAFT);
+    const provisionsBefore = await provisionsInOrder(DRAFT);
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: DRAFT, expectedVersion: await versionOf(DRAFT) });
+    const moved = new Map(renumbered.renumbered.map((r) => [r.keyBefore, r.keyAfter]));
+    // Two clauses were added (1.52A, 1.53A) and one removed (1.54): 1.52A to 1.53A move up, and from 1.55 on each moves up one.
+    expect(moved.get('1.52A')).toBe('1.53');
+    expect(moved.get('1.53')).toBe('1.54');
+    expect(moved.get('1.53A')).toBe('1.55');
+    expect(moved.get('1.55')).toBe('1.56');
+    expect(moved.get('1.94')).toBe('1.95');
+    expect(moved.has('1.52')).toBe(false);
+    expect(moved.has('S11')).toBe(false);
+
+    const after = await lineagesByKey(DRAFT);
+    expect(after.size).toBe(before.size);
+    const renumberedKey = (key: string): string => {
+      const [provision, n] = key.split('/');
+      return `${moved.get(provision ?? '') ?? provision}/${n}`;
+    };
+    for (const [key, lineage] of before) expect(after.get(renumberedKey(key))).toBe(lineage);
+
+    const provisions = await provisionsInOrder(DRAFT);
+    expect(provisions.map((p) => p.lineage)).toEqual(provisionsBefore.map((p) => p.lineage));
+    const clauses = provisions.filter((p) => /^\d/.test(p.key)).map((p) => p.key);
+    expect(clauses).toEqual(clauses.map((_, i) => `1.${i + 1}`));
+    expect(provisions.every((p) => p.uid === `${DRAFT}|${p.key}` && (p.number === p.key || `S${p.number}` === p.key || `P${p.number}` === p.key))).toBe(true);
+    const uids = await runner.read<{ uid: string }>('test.uids', 'MATCH (o:Obligation {revision: $revision}) RETURN o.uid AS uid, o.key AS key, o.provisionKey AS provisionKey', { revision: DRAFT });
+    expect(uids.every((o) => !o.uid.includes('~'))).toBe(true);
+
+    // "clause 1.53" in the heading's text and in the added clause follows 1.53 to its new key, 1.54.
+    const [heading] = await runner.read<{ text: string }>('test.heading', 'MATCH (h:Heading {uid: $uid}) RETURN h.text AS text', { uid: `${DRAFT}|brokerage` });
+    expect(heading?.text).toBe('See also clause 1.54.');
+    const added = await obligationsOf(DRAFT, '1.55');
+    expect(added.map((o) => o.lineage)).toEqual([before.get('1.53A/1'), before.get('1.53A/2')]);
+    expect(added.map((o) => [o.key, o.modality, o.addressees])).toEqual([
+      ['1.55/1', 'MUST', ['local-health-board']],
+      ['1.55/2', 'SHOULD', ['provider']],
+    ]);
+    expect(added[1]?.text).toBe('Providers should share their vacancy data with Social Care Wales, as clause 1.54 asks of commissioners.');
+    const [text] = await runner.read<{ text: string }>('test.text', 'MATCH (p:Provision {uid: $uid}) RETURN p.text AS text', { uid: `${DRAFT}|1.55` });
+    expect(text?.text).toContain('as clause 1.54 asks of commissioners.');
+  });
+
+  it('renumbers again to no change', async () => {
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: DRAFT, expectedVersion: await versionOf(DRAFT) });
+    expect(renumbered.renumbered).toEqual([]);
+  });
+});
+
 describe('published revisions', () => {
   it('never change: every command on the published Code answers REVISION_PUBLISHED and writes nothing', async () => {
     const commands = as(EDITOR);
     const attempts = [
       () => commands.updateProvision({ revision: '2024-09-01', key: '1.45', text: 'Statutory partners must act.', expectedVersion: 1 }),
       () => commands.updateObligation({ revision: '2024-09-01', lineage: 'ob_x', reason: 'try', expectedVersion: 1 }),
+      () => commands.addProvision({ revision: '2024-09-01', after: '1.53', text: 'Statutory partners must act.', expectedVersion: 1 }),
+      () => commands.removeProvision({ revision: '2024-09-01', key: '1.53', expectedVersion: 1 }),
+      () => commands.renumberProvisions({ revision: '2024-09-01', expectedVersion: 1 }),
+      () => commands.updateHeading({ revision: '2024-09-01', key: 'brokerage', title: 'Brokerage', expectedVersion: 1 }),
       () => commands.discardDraft({ revision: '2024-09-01', expectedVersion: 1 }),
     ];
     for (const attempt of attempts) expect(codeOf(await attempt().catch((e: unknown) => e))).toBe('REVISION_PUBLISHED');

@@ -30,7 +30,7 @@ const row: TraceRow = {
     lineage: 'ob_0123456789abcdef01234567',
   },
   provision: {
-    node: { uid: '2024-09-01|S8', key: 'S8', revision: '2024-09-01', number: '8', title: 'Standard 8: Setting fair and sustainable fees', text: '...', order: 64 },
+    node: { uid: '2024-09-01|S8', key: 'S8', revision: '2024-09-01', number: '8', title: 'Standard 8: Setting fair and sustainable fees', text: '...', order: 64, lineage: 'pr_000000000000000000000008' },
     labels: ['Provision', 'Standard'],
   },
   heading: { uid: '2024-09-01|standards', key: 'standards', revision: '2024-09-01', title: 'Standards for Commissioning Care and Support', order: 13 },

@@ -1,0 +1,137 @@
+/**
+ * renumberProvisions: numbers a draft's clauses, principles and standards afresh in reading
+ * order (domain/provision-numbering.ts), so that 1.53A becomes 1.54 and those after it
+ * follow. Each provision and its obligations keep their nodes and lineage ids and take the
+ * new keys (S8/3 becomes S9/3 with S8); references to the renumbered provisions in the
+ * draft's text ("clause 1.53", "Standard 8", in provisions, obligations, headings, terms,
+ * footnotes and the explanations of who an obligation binds) are rewritten to match. One
+ * transaction with its audit event.
+ */
+import { requireRole } from '../domain/permissions.ts';
+import { printedNumber, renumbering, renumberReferences } from '../domain/provision-numbering.ts';
+import type { TransactionRunner } from '../db/run-query.ts';
+import { appendAudit } from './audit.ts';
+import { audited } from './audited.ts';
+import { checkVersion } from './check-input.ts';
+import type { CommandContext } from './command-context.ts';
+import { lockDraft } from './lock-draft.ts';
+
+export interface RenumberProvisionsInput {
+  revision: string;
+  expectedVersion: number;
+}
+
+export interface ProvisionRenumberingModel {
+  keyBefore: string;
+  keyAfter: string;
+  lineage: string;
+}
+
+export interface RenumberedProvisions {
+  revision: string;
+  version: number;
+  renumbered: ProvisionRenumberingModel[];
+}
+
+const PROVISIONS = `
+MATCH (:Heading {revision: $revision})-[:CONTAINS]->(p:Provision)
+WHERE p.revision = $revision
+RETURN p.key AS key, p.lineage AS lineage
+ORDER BY p.order`;
+
+/** The text-bearing properties of each label a draft owns; labels and names are fixed here, never input. */
+const TEXTS = {
+  Provision: ['text', 'title'],
+  Obligation: ['text'],
+  Heading: ['title', 'text'],
+  Term: ['definition'],
+  Footnote: ['text'],
+} as const;
+type TextLabel = keyof typeof TEXTS;
+
+const textsOf = (label: TextLabel): string => `
+MATCH (n:${label} {revision: $revision})
+RETURN n.uid AS uid, n {${TEXTS[label].map((name) => `.${name}`).join(', ')}} AS texts`;
+
+const setTexts = (label: TextLabel): string => `
+UNWIND $rows AS row
+MATCH (n:${label} {uid: row.uid}) WHERE n.revision = $revision
+SET n += row.texts`;
+
+const EXPLANATIONS = `
+MATCH (:Obligation {revision: $revision})-[a:APPLIES_TO]->()
+RETURN DISTINCT a.explanation AS explanation`;
+
+const SET_EXPLANATIONS = `
+UNWIND $rows AS row
+MATCH (:Obligation {revision: $revision})-[a:APPLIES_TO]->()
+WHERE a.explanation = row.before
+SET a.explanation = row.after`;
+
+/** Keys first move to a "~"-marked uid and then to the final one, so that no two nodes ever share a uid in between (1.53 → 1.54 while 1.54 → 1.55). */
+const MOVE_PROVISIONS = `
+UNWIND $moves AS m
+MATCH (p:Provision {uid: $revision + '|' + m.before}) WHERE p.revision = $revision
+SET p.uid = $revision + '|~' + m.after, p.key = m.after, p.number = m.number
+WITH p
+MATCH (o:Obligation)-[:STATED_IN]->(p) WHERE o.revision = $revision
+WITH p, o, p.key + '/' + split(o.key, '/')[1] AS key
+SET o.key = key, o.provisionKey = p.key, o.uid = $revision + '|~' + key`;
+
+const SETTLE_UIDS = `
+MATCH (n) WHERE n.revision = $revision AND (n:Provision OR n:Obligation) AND n.uid STARTS WITH $revision + '|~'
+SET n.uid = $revision + '|' + n.key`;
+
+/** Rewrites the references in every text of the draft; returns how many texts changed. */
+async function rewriteReferences(tx: TransactionRunner, revision: string, moves: ReadonlyMap<string, string>): Promise<number> {
+  let changed = 0;
+  for (const label of Object.keys(TEXTS) as TextLabel[]) {
+    const rows = await tx.run<{ uid: string; texts: Record<string, string | null> }>(`edit.renumber.${label}.texts`, textsOf(label), { revision });
+    const rewritten = rows.flatMap(({ uid, texts }) => {
+      const next = Object.fromEntries(Object.entries(texts).map(([name, value]) => [name, value === null ? null : renumberReferences(value, moves)]));
+      return Object.keys(next).some((name) => next[name] !== texts[name]) ? [{ uid, texts: next }] : [];
+    });
+    if (rewritten.length > 0) await tx.run(`edit.renumber.${label}.setTexts`, setTexts(label), { revision, rows: rewritten });
+    changed += rewritten.length;
+  }
+  const explanations = await tx.run<{ explanation: string | null }>('edit.renumber.explanations', EXPLANATIONS, { revision });
+  const rows = explanations.flatMap(({ explanation }) => {
+    if (explanation === null) return [];
+    const after = renumberReferences(explanation, moves);
+    return after === explanation ? [] : [{ before: explanation, after }];
+  });
+  if (rows.length > 0) await tx.run('edit.renumber.setExplanations', SET_EXPLANATIONS, { revision, rows });
+  return changed + rows.length;
+}
+
+export async function renumberProvisions(ctx: CommandContext, input: RenumberProvisionsInput): Promise<RenumberedProvisions> {
+  return audited(ctx, 'renumberProvisions', { revision: input.revision, key: null }, async () => {
+    const viewer = requireRole(ctx.viewer, 'editor', 'Renumbering a draft');
+    const expectedVersion = checkVersion(input.expectedVersion);
+    return ctx.runner.writeTransaction('edit.renumberProvisions', async (tx) => {
+      const { version } = await lockDraft(tx, input.revision, expectedVersion, viewer);
+      const provisions = await tx.run<{ key: string; lineage: string }>('edit.renumber.provisions', PROVISIONS, { revision: input.revision });
+      const moves = renumbering(provisions);
+      const renumbered = provisions.flatMap(({ key, lineage }) => {
+        const after = moves.get(key);
+        return after === undefined ? [] : [{ keyBefore: key, keyAfter: after, lineage }];
+      });
+      const texts = await rewriteReferences(tx, input.revision, moves);
+      if (renumbered.length > 0) {
+        const rows = renumbered.map((r) => ({ before: r.keyBefore, after: r.keyAfter, number: printedNumber(r.keyAfter) }));
+        await tx.run('edit.renumber.moveProvisions', MOVE_PROVISIONS, { revision: input.revision, moves: rows });
+        await tx.run('edit.renumber.settleUids', SETTLE_UIDS, { revision: input.revision });
+      }
+      await appendAudit(tx, {
+        actor: { subject: viewer.subject, name: viewer.name },
+        action: 'renumberProvisions',
+        target: { revision: input.revision, key: null },
+        before: null,
+        after: { renumbered: renumbered.map((r) => `${r.keyBefore} → ${r.keyAfter}`), textsRewritten: texts, version },
+        result: 'OK',
+        requestId: ctx.requestId,
+      });
+      return { revision: input.revision, version, renumbered };
+    });
+  });
+}
