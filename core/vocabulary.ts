@@ -70,3 +70,10 @@ export type Role = (typeof ROLES)[number];
 /** Where a revision stands in the editors' work; PUBLISHED revisions never change. */
 export const EDITORIAL_STATES = ['DRAFTING', 'IN_REVIEW', 'APPROVED', 'PUBLISHED'] as const;
 export type EditorialState = (typeof EDITORIAL_STATES)[number];
+
+/**
+ * What can happen to a published revision in law, each recorded as a dated event
+ * (docs/graph-model.md, "Revisions"; the rules are domain/legal-events.ts).
+ */
+export const LEGAL_EVENTS = ['CONSULTATION_OPENED', 'CONSULTATION_CLOSED', 'LAID', 'COMES_INTO_FORCE', 'WITHDRAWN'] as const;
+export type LegalEventKind = (typeof LEGAL_EVENTS)[number];
