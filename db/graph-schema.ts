@@ -44,6 +44,11 @@ export const GRAPH_SCHEMA: readonly SchemaItem[] = [
   // The audit trail (editing/audit.ts): one head that serialises appends, one event per sequence number, read by revision.
   constraint('audithead_key', 'FOR (n:AuditHead) REQUIRE n.key IS UNIQUE'),
   constraint('auditevent_sequence', 'FOR (n:AuditEvent) REQUIRE n.sequence IS UNIQUE'),
+  // The public events of revisions (published, laid, in force, withdrawn), numbered for the changes feed.
+  constraint('revisioneventhead_key', 'FOR (n:RevisionEventHead) REQUIRE n.key IS UNIQUE'),
+  constraint('revisionevent_sequence', 'FOR (n:RevisionEvent) REQUIRE n.sequence IS UNIQUE'),
+  index('revisionevent_revisionkey', 'FOR (n:RevisionEvent) ON (n.revisionKey)'),
+  constraint('reviewcomment_id', 'FOR (n:ReviewComment) REQUIRE n.id IS UNIQUE'),
   index('auditevent_targetrevision', 'FOR (n:AuditEvent) ON (n.targetRevision)'),
   index('sourcedocument_file', 'FOR (n:SourceDocument) ON (n.file)'),
   index('obligationText', 'FOR (n:Obligation) ON EACH [n.text]', 'FULLTEXT '),

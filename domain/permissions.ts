@@ -13,3 +13,10 @@ export function requireRole(viewer: Viewer | null, role: Role, action: string): 
   if (!viewer.roles.includes(role)) throw forbidden(action, role);
   return viewer;
 }
+
+/** The signed-in viewer, when they hold one of `roles`; throws otherwise (FORBIDDEN names the first). */
+export function requireAnyRole(viewer: Viewer | null, roles: readonly Role[], action: string): Viewer {
+  if (viewer === null) throw unauthenticated(`${action} needs a signed-in ${roles.join(' or ')}, and no one is signed in`);
+  if (!roles.some((role) => viewer.roles.includes(role))) throw forbidden(action, roles.join(' or '));
+  return viewer;
+}

@@ -3,13 +3,18 @@
  * asked for by key, or the one in force on a day; any date gets the revision in force on that
  * day, or a clear "none was in force". Pure: works on the dates of revisions, never the driver.
  */
-import { badUserInput, noRevisionInForce, notFound } from '../core/errors.ts';
+import { apiError, badUserInput, noRevisionInForce, notFound } from '../core/errors.ts';
+import { prospectiveRevision } from './legal-events.ts';
 
 /** What the choice needs to know of a revision. */
 export interface RevisionDates {
   key: string;
   inForceFrom: string | null;
   inForceUntil: string | null;
+  /** The day it was laid, when known (for `prospective`). */
+  laidOn?: string | null;
+  withdrawnOn?: string | null;
+  status?: string;
 }
 
 /**
@@ -42,6 +47,8 @@ export interface RevisionChoice {
   revision?: string | null;
   /** An ISO date (graphql-scalars' Date gives a JS Date; resolvers pass it through `isoDay`). */
   asOf?: string | null;
+  /** The revision laid or due to come into force on that day, instead of the one in force. */
+  prospective?: boolean | null;
 }
 
 /** A JS Date from the Date scalar as the ISO day it names (the scalar parses to UTC midnight). */
@@ -53,11 +60,16 @@ export function isoDay(value: Date | string | null | undefined): string | null {
 /**
  * Chooses the revision a request reads (`asOf` on every entry point, default today).
  * Throws BAD_USER_INPUT when both a key and a day are given, NOT_FOUND for an unknown key,
- * and NOT_FOUND naming the first day in force when no revision was in force that day.
+ * and NOT_FOUND naming the first day in force when no revision was in force that day. With
+ * `prospective`, the revision laid on or before that day and waiting to come into force
+ * (domain/legal-events.ts), or NOT_FOUND when none is.
  */
 export function chooseRevision<R extends RevisionDates>(revisions: readonly R[], choice: RevisionChoice, today: string): R {
   const key = choice.revision ?? null;
   const asOf = choice.asOf ?? null;
+  if (key !== null && choice.prospective === true) {
+    throw badUserInput(`Give either revision or prospective, not both; for example revision: "${key}"`, 'prospective');
+  }
   if (key !== null && asOf !== null) {
     throw badUserInput(`Give either revision or asOf, not both; for example revision: "2024-09-01" or asOf: "${asOf}"`, 'revision');
   }
@@ -67,6 +79,17 @@ export function chooseRevision<R extends RevisionDates>(revisions: readonly R[],
     return found;
   }
   const day = asOf ?? today;
+  if (choice.prospective === true) {
+    const waiting = prospectiveRevision(
+      revisions.filter((r) => r.status !== 'WITHDRAWN').map((r) => ({ ...r, laidOn: r.laidOn ?? null, withdrawnOn: r.withdrawnOn ?? null })),
+      day,
+    );
+    const found = waiting === null ? undefined : revisions.find((r) => r.key === waiting.key);
+    if (found === undefined) {
+      throw apiError('NOT_FOUND', `No revision of the Code was laid and waiting to come into force on ${day}; leave out prospective to read the revision in force that day`);
+    }
+    return found;
+  }
   const inForce = revisionInForceOn(revisions, day);
   if (inForce === null) throw noRevisionInForce(day, firstRevisionInForce(revisions));
   return inForce;

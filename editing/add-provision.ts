@@ -9,7 +9,7 @@ import { badUserInput, quoteShort } from '../core/errors.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 import { newLineage } from '../domain/lineage.ts';
 import { requireRole } from '../domain/permissions.ts';
-import { insertedKey, keyParts, printedNumber } from '../domain/provision-numbering.ts';
+import { insertedKey, keyParts } from '../domain/provision-numbering.ts';
 import { appendAudit } from './audit.ts';
 import { audited } from './audited.ts';
 import { checkText, checkVersion, LIMITS } from './check-input.ts';
@@ -17,7 +17,7 @@ import type { CommandContext } from './command-context.ts';
 import { lockDraft } from './lock-draft.ts';
 import { auditedObligations, provisionKeyOf, readEditedText, summaryOf } from './provision-text.ts';
 import { renumberReadingOrder } from './reading-order.ts';
-import { writeProvisionReading } from './write-obligations.ts';
+import { createProvision, writeProvisionReading } from './write-obligations.ts';
 
 export interface AddProvisionInput {
   revision: string;
@@ -49,14 +49,6 @@ MATCH (h:Heading {revision: $revision})
 OPTIONAL MATCH (h)-[:CONTAINS]->(p:Provision)
 RETURN h.key AS heading, h.order AS headingOrder, p.key AS key, p.kind AS kind, p.order AS order
 ORDER BY h.order, p.order`;
-
-const LABEL_OF_KIND: Record<ProvisionKind, string> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
-
-const CREATE_PROVISION = `
-MATCH (h:Heading {uid: $revision + '|' + $heading}) WHERE h.revision = $revision
-CREATE (p:Provision:$($label) {uid: $revision + '|' + $key, key: $key, revision: $revision, kind: $kind, number: $number,
-                               title: $title, text: '', order: $order, lineage: $lineage, createdBy: $editor, createdAt: datetime()})
-CREATE (h)-[:CONTAINS {order: $order}]->(p)`;
 
 /** Where the new provision goes: its heading and an order between its neighbours'. */
 function placeOf(input: AddProvisionInput, provisions: readonly Placed[], headings: ReadonlyMap<string, number>): { heading: string; order: number } {
@@ -127,18 +119,7 @@ export async function addProvision(ctx: CommandContext, input: AddProvisionInput
       }
       const reading = readEditedText(key, kind, text, ctx);
       const lineages = reading.obligations.map(() => newLineage('obligation'));
-      await tx.run('edit.createProvision', CREATE_PROVISION, {
-        revision: input.revision,
-        heading: place.heading,
-        label: LABEL_OF_KIND[kind],
-        key,
-        kind,
-        number: printedNumber(key),
-        title,
-        order: place.order,
-        lineage: newLineage('provision'),
-        editor: viewer.subject,
-      });
+      await createProvision(tx, { revision: input.revision, heading: place.heading, key, kind, title, order: place.order, editor: viewer.subject });
       await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title, reading, lineages, editor: viewer.subject });
       await renumberReadingOrder(tx, input.revision, { provisions: true });
       await appendAudit(tx, {

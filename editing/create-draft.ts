@@ -32,7 +32,7 @@ const CREATE_REVISION = `
 MATCH (from:Revision {key: $from})-[:REVISION_OF]->(code:Instrument)
 CREATE (r:Revision {key: $key, title: $title, status: 'DRAFT', published: false, hasText: true,
                     editorialState: 'DRAFTING', version: 1, copiedFrom: $from,
-                    createdBy: $subject, createdByName: $name, lastChangedBy: $subject, lastChangedByName: $name,
+                    createdBy: $subject, createdByName: $name, lastChangedBy: $subject, lastChangedByName: $name, editors: [$subject],
                     createdAt: datetime(), changedAt: datetime()})
 CREATE (r)-[:REVISION_OF]->(code)
 CREATE (r)-[:COPIED_FROM]->(from)

@@ -29,7 +29,7 @@ export async function discardDraft(ctx: CommandContext, input: DiscardDraftInput
     const viewer = requireRole(ctx.viewer, 'editor', 'Discarding a draft');
     const expectedVersion = checkVersion(input.expectedVersion);
     return ctx.runner.writeTransaction('edit.discardDraft', async (tx) => {
-      await lockDraft(tx, input.revision, expectedVersion, viewer);
+      await lockDraft(tx, input.revision, expectedVersion, viewer, 'DISCARD');
       await tx.run('edit.discardDraft', DISCARD, { key: input.revision });
       await appendAudit(tx, {
         actor: { subject: viewer.subject, name: viewer.name },

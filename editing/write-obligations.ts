@@ -7,6 +7,9 @@
  */
 import type { TransactionRunner } from '../db/run-query.ts';
 import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
+import type { ProvisionKind } from '../core/vocabulary.ts';
+import { newLineage } from '../domain/lineage.ts';
+import { printedNumber } from '../domain/provision-numbering.ts';
 import type { ProvisionReading } from '../reader/read-provision.ts';
 
 const REMOVE_OBLIGATIONS = `
@@ -49,6 +52,31 @@ CALL (o, row) {
   MATCH (t:$(c.toLabel) {key: c.to})
   CREATE (o)-[:CITES {by: c.by}]->(t)
 }`;
+
+const LABEL_OF_KIND: Record<ProvisionKind, string> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
+
+const CREATE_PROVISION = `
+MATCH (h:Heading {uid: $revision + '|' + $heading}) WHERE h.revision = $revision
+CREATE (p:Provision:$($label) {uid: $revision + '|' + $key, key: $key, revision: $revision, kind: $kind, number: $number,
+                               title: $title, text: '', order: $order, lineage: $lineage, createdBy: $editor, createdAt: datetime()})
+CREATE (h)-[:CONTAINS {order: $order}]->(p)`;
+
+/**
+ * A new, empty provision of a draft under `heading` at `order` (between two others' orders:
+ * the caller then numbers the reading order), with its kind's label and a new lineage id;
+ * writeProvisionReading then gives it its text and obligations.
+ */
+export async function createProvision(
+  tx: TransactionRunner,
+  provision: { revision: string; heading: string; key: string; kind: ProvisionKind; title: string | null; order: number; editor: string },
+): Promise<void> {
+  await tx.run('edit.createProvision', CREATE_PROVISION, {
+    ...provision,
+    label: LABEL_OF_KIND[provision.kind],
+    number: printedNumber(provision.key),
+    lineage: newLineage('provision'),
+  });
+}
 
 export interface ProvisionWrite {
   revision: string;

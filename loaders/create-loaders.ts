@@ -7,6 +7,7 @@
 import { notFound } from '../core/errors.ts';
 import type { LoaderOptions } from './batch.ts';
 import { createAuditLoaders } from './audit.ts';
+import { createRevisionEventLoaders } from './revision-events.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
@@ -23,6 +24,7 @@ import type { PageRequest } from './pagination.ts';
 import { createProvisionLoaders, findProvisions } from './provision.ts';
 import { chooseRevision, todayInWales, type RevisionChoice } from '../domain/revision-in-force.ts';
 import { loadRevisions, type RevisionModel } from './revision.ts';
+import { createRevisionTreeLoader } from './revision-tree.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { createSourceLoaders, loadAllSourceDocuments, type SourcedLabel, type SourceDocumentModel, type SourceReferenceModel } from './source.ts';
 import { buildSearchQuery, search, type SearchHitKind } from './search.ts';
@@ -59,6 +61,7 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     ...createTraceLoaders(runner, options),
     ...createSourceLoaders(runner, options),
     ...createAuditLoaders(runner, options),
+    ...createRevisionEventLoaders(runner),
   };
   const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
   return {
@@ -67,6 +70,7 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
     /** Every revision of the Code, newest first (one query per request). */
     revisions,
     revisionByKey,
+    revisionTree: createRevisionTreeLoader(runner, revisionByKey),
     /** The revision that replaced this one (SUPERSEDES), if any. */
     revisionSuperseding: async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.supersedesKey === key) ?? null,
     /** The revisions of an instrument (only the Code has any), newest first. */

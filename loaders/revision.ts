@@ -1,10 +1,16 @@
 /**
  * Revisions of the Code as the graph holds them. Which one a request reads is a domain rule
- * (domain/revision-in-force.ts); revisions are few, so one query reads them all once per request.
+ * (domain/revision-in-force.ts); revisions are few, so one query reads them all once per request,
+ * with the legal events recorded for them, and their dates and status are those of their
+ * legal life (domain/legal-life.ts): the stored dates of the seeded revisions, the events of
+ * the rest.
  */
 import { flag, isoDate, oneOf, optionalInteger, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
-import { EDITORIAL_STATES, REVISION_STATUSES, type EditorialState, type RevisionStatus } from '../core/vocabulary.ts';
+import { EDITORIAL_STATES, LEGAL_EVENTS, REVISION_STATUSES, type EditorialState, type RevisionStatus } from '../core/vocabulary.ts';
+import { legalLives, statusOn } from '../domain/legal-life.ts';
+import type { LegalEvent } from '../domain/legal-events.ts';
+import { todayInWales } from '../domain/revision-in-force.ts';
 
 export interface RevisionModel {
   __typename: 'Revision';
@@ -32,14 +38,18 @@ export interface RevisionModel {
   lastChangedBy: string | null;
   /** The revision a draft was copied from. */
   copiedFrom: string | null;
+  /** How often the Code says it is reviewed, in years (2), when it says so. */
+  reviewIntervalYears: number | null;
+  /** The reviewer who approved it, while approved or once published. */
+  approvedBy: string | null;
 }
 
 export const ALL_REVISIONS = `
 MATCH (r:Revision)
 RETURN properties(r) AS revision,
        [(r)-[:REVISION_OF]->(i:Instrument) | i.key][0] AS instrumentKey,
-       [(r)-[:SUPERSEDES]->(s:Revision) | s.key][0] AS supersedesKey
-ORDER BY coalesce(r.inForceFrom, r.laidOn) DESC, r.key DESC`;
+       [(r)-[:SUPERSEDES]->(s:Revision) | s.key][0] AS supersedesKey,
+       COLLECT { MATCH (e:RevisionEvent {revisionKey: r.key}) WHERE e.event IN $legalEvents RETURN {event: e.event, on: toString(e.on), sequence: e.sequence} } AS events`;
 
 export function toRevision(props: Props, instrumentKey: string | null, supersedesKey: string | null): RevisionModel {
   return {
@@ -61,11 +71,32 @@ export function toRevision(props: Props, instrumentKey: string | null, supersede
     createdBy: optionalText(props, 'createdByName'),
     lastChangedBy: optionalText(props, 'lastChangedByName'),
     copiedFrom: optionalText(props, 'copiedFrom'),
+    reviewIntervalYears: optionalInteger(props, 'reviewIntervalYears'),
+    approvedBy: optionalText(props, 'approvedByName'),
   };
 }
 
-/** Every revision, newest first (by the day it came into force, else the day it was laid). */
-export async function loadRevisions(runner: QueryRunner): Promise<RevisionModel[]> {
-  const rows = await runner.read<{ revision: Props; instrumentKey: string | null; supersedesKey: string | null }>('allRevisions', ALL_REVISIONS);
-  return rows.map((row) => toRevision(row.revision, row.instrumentKey, row.supersedesKey));
+/**
+ * Every revision with the dates and status of its legal life on `today`, newest first (by
+ * the day it came into force, else the day it was laid).
+ */
+export async function loadRevisions(runner: QueryRunner, today: string = todayInWales()): Promise<RevisionModel[]> {
+  const rows = await runner.read<{ revision: Props; instrumentKey: string | null; supersedesKey: string | null; events: { event: LegalEvent['event']; on: string; sequence: number }[] }>(
+    'allRevisions',
+    ALL_REVISIONS,
+    { legalEvents: LEGAL_EVENTS },
+  );
+  const stored = rows.map((row) => toRevision(row.revision, row.instrumentKey, row.supersedesKey));
+  const events = rows
+    .flatMap((row, i) => row.events.map((e) => ({ ...e, revision: stored[i]?.key ?? '' })))
+    .sort((a, b) => a.sequence - b.sequence)
+    .map(({ revision, event, on }) => ({ revision, event, on }));
+  const lives = legalLives(stored, events);
+  const revisions = stored.map((revision, i) => {
+    const life = lives[i];
+    if (life === undefined || !revision.published) return revision;
+    return { ...revision, laidOn: life.laidOn, inForceFrom: life.inForceFrom, inForceUntil: life.inForceUntil, withdrawnOn: life.withdrawnOn, status: statusOn(life, today) };
+  });
+  const newest = (r: RevisionModel): string => r.inForceFrom ?? r.laidOn ?? '';
+  return revisions.sort((a, b) => newest(b).localeCompare(newest(a)) || b.key.localeCompare(a.key));
 }

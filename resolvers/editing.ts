@@ -50,6 +50,20 @@ export const editingResolvers: Resolvers = {
         removedObligations: removed.obligations,
       };
     },
+    splitProvision: async (_parent, { input }, { editing, loaders }) => {
+      const split = await editing.splitProvision(input);
+      const provisionOf = async (key: string) => present(await loaders.provisionByUid.load(`${split.revision}|${key}`), `provision ${key}`);
+      const provision = await provisionOf(split.provisionKey);
+      const newProvision = await provisionOf(split.newProvisionKey);
+      return {
+        revision: present(await loaders.revisionByKey(split.revision), `revision ${split.revision}`),
+        version: split.version,
+        provision,
+        newProvision,
+        obligationsBefore: split.before,
+        obligations: [...(await loaders.obligationsOfProvision.load(provision.uid)), ...(await loaders.obligationsOfProvision.load(newProvision.uid))],
+      };
+    },
     renumberProvisions: async (_parent, { input }, { editing, loaders }) => {
       const renumbered = await editing.renumberProvisions(input);
       return {

@@ -6,12 +6,14 @@ import { auditResolvers } from './audit.ts';
 import { baseResolvers } from './base.ts';
 import { bodyResolvers } from './body.ts';
 import { DateScalar } from './date.ts';
+import { diffResolvers } from './diff.ts';
 import { editingResolvers } from './editing.ts';
 import { instrumentResolvers } from './instrument.ts';
 import { obligationResolvers } from './obligation.ts';
 import { organisationResolvers } from './organisation.ts';
 import { provisionResolvers } from './provision.ts';
 import { revisionResolvers } from './revision.ts';
+import { reviewResolvers } from './review.ts';
 import { searchResolvers } from './search.ts';
 import { sourceResolvers } from './source.ts';
 import { termResolvers } from './term.ts';
@@ -36,4 +38,6 @@ export const resolvers: Resolvers[] = [
   auditResolvers,
   viewerResolvers,
   editingResolvers,
+  diffResolvers,
+  reviewResolvers,
 ];

@@ -8,7 +8,7 @@ import { found, inRevision, present, revisionChoice } from './support.ts';
 export const revisionResolvers: Resolvers = {
   Query: {
     revisions: (_parent, _args, { loaders }) => loaders.revisions(),
-    revision: (_parent, { key, asOf }, { loaders }) => loaders.revisionFor(revisionChoice({ revision: key, asOf })),
+    revision: (_parent, { key, asOf, prospective }, { loaders }) => loaders.revisionFor(revisionChoice({ revision: key, asOf, prospective })),
     heading: async (_parent, args, { loaders }) => {
       const revision = await loaders.revisionFor(revisionChoice(args));
       return found(await loaders.headingByUid.load(uidOf(revision.key, args.key)), `heading ${inRevision(revision)}`, args.key, 'safeguarding');

@@ -7,8 +7,8 @@ import type { RevisionModel } from '../loaders/revision.ts';
 import { GraphShapeError, notFound } from '../core/errors.ts';
 
 /** The revision arguments (`revision`, `asOf`) every entry point that reads the Code's text takes. */
-export function revisionChoice(args: { revision?: string | null; asOf?: Date | null }): RevisionChoice {
-  return { revision: args.revision ?? null, asOf: isoDay(args.asOf) };
+export function revisionChoice(args: { revision?: string | null; asOf?: Date | null; prospective?: boolean | null }): RevisionChoice {
+  return { revision: args.revision ?? null, asOf: isoDay(args.asOf), prospective: args.prospective ?? null };
 }
 
 /** The value, or NOT_FOUND naming what was asked for and a valid key. */

@@ -28,6 +28,7 @@ import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
+import { feedsRouter } from './feeds.ts';
 import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
@@ -206,6 +207,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     });
   }
   app.use(ideRouter());
+  app.use(feedsRouter(db, (req) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `${config.host}`}`));
   app.use(
     '/graphql',
     bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger }),

@@ -5,6 +5,7 @@
  */
 import type { Logger } from '../core/log.ts';
 import { hasRole, type Viewer } from '../core/viewer.ts';
+import { ROLES } from '../core/vocabulary.ts';
 import { deadlineIn, newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
 import { editingCommands } from '../editing/commands.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
@@ -42,6 +43,6 @@ export function createContext(db: Database, options: ContextOptions): Context {
     log: options.log,
     viewer,
     editing: editingCommands({ runner, viewer, requestId: options.requestId, reader: options.reader }),
-    loaders: createLoaders(runner, { batching: options.batching ?? true, canSeeDrafts: hasRole(viewer, 'editor') }),
+    loaders: createLoaders(runner, { batching: options.batching ?? true, canSeeDrafts: ROLES.some((role) => hasRole(viewer, role)) }),
   };
 }

@@ -20,6 +20,8 @@ import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts'
 import type { AuditEventModel } from '../../loaders/audit.ts';
 import type { Viewer as ViewerModel } from '../../core/viewer.ts';
 import type { ObligationSummaryModel } from '../../editing/provision-text.ts';
+import type { RevisionEventModel, ReviewCommentModel, ObligationHistoryEntryModel } from '../../loaders/revision-events.ts';
+import type { RevisionDiffModel, ObligationChangeModel } from '../../loaders/revision-diff.ts';
 import type { ResolverContext } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -83,6 +85,40 @@ export type AddProvisionPayload = {
   version: Scalars['Int']['output'];
 };
 
+/** What addReviewComment needs: the draft, what the comment is on (nothing for the whole draft) and its text. */
+export type AddReviewCommentInput = {
+  /** The obligation it is about, by lineage id (Obligation.lineage). */
+  obligation?: InputMaybe<Scalars['ID']['input']>;
+  /** The provision it is about, by key (such as 1.53). */
+  provision?: InputMaybe<Scalars['String']['input']>;
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+  /** What it says. */
+  text: Scalars['String']['input'];
+};
+
+/** A review comment added. */
+export type AddReviewCommentPayload = {
+  __typename?: 'AddReviewCommentPayload';
+  /** The comment. */
+  comment: ReviewComment;
+};
+
+/** What answerReviewComment needs: the comment and the answer. */
+export type AnswerReviewCommentInput = {
+  /** The comment's id. */
+  comment: Scalars['ID']['input'];
+  /** The answer. */
+  text: Scalars['String']['input'];
+};
+
+/** A review comment answered. */
+export type AnswerReviewCommentPayload = {
+  __typename?: 'AnswerReviewCommentPayload';
+  /** The comment, with its answers. */
+  comment: ReviewComment;
+};
+
 /** One body an obligation binds, and why. */
 export type Applicability = {
   __typename?: 'Applicability';
@@ -126,6 +162,23 @@ export type ApplicabilityReason =
    * (clause 1.10), and it is not the statutory partners' own duty.
    */
   | 'THROUGH_CONTRACTS';
+
+/** What approve needs: the draft in review and the version last read. */
+export type ApproveInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** A draft after approval. */
+export type ApprovePayload = {
+  __typename?: 'ApprovePayload';
+  /** The draft, now APPROVED. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
 
 /** The person an audit entry names: who was signed in when the change was made or attempted. */
 export type AuditActor = {
@@ -272,6 +325,33 @@ export type Body = Node & {
 };
 
 /**
+ * What a diff changes for one body, such as a local health board: the obligations that bind it
+ * now or no longer, and those that bind it in both revisions and became stronger, weaker, the
+ * opposite, or changed in another way. Each obligation is in one list at most, in the Code's
+ * reading order; obligations that did not change, or never bind the body, are in none.
+ */
+export type BodyImpact = {
+  __typename?: 'BodyImpact';
+  /** The body asked about. */
+  body: Body;
+  /** Obligations that bind the body now and did not before: new ones, or ones that now name it. */
+  newlyBinding: Array<ObligationChange>;
+  /** Obligations that bound the body before and no longer do: taken out, or moved to others. */
+  noLongerBinding: Array<ObligationChange>;
+  /**
+   * Obligations that bind it in both revisions and changed in another way: their words, their
+   * force, why they bind it, or where they stand.
+   */
+  otherwiseChanged: Array<ObligationChange>;
+  /** Obligations that bind it in both revisions and now say the opposite ("must" to "must not"). */
+  reversed: Array<ObligationChange>;
+  /** Obligations that bind it in both revisions and became stronger ("should" to "must"). */
+  strengthened: Array<ObligationChange>;
+  /** Obligations that bind it in both revisions and became weaker ("must" to "should"). */
+  weakened: Array<ObligationChange>;
+};
+
+/**
  * Something the Code refers to: a piece of legislation or another document, a section of
  * legislation, an item of the National Office's toolkit, or an organisation.
  */
@@ -331,6 +411,35 @@ export type CreateDraftPayload = {
   copiedFrom: Revision;
   /** The new draft, at version 1, in DRAFTING. */
   revision: Revision;
+};
+
+/** A body an obligation binds on one side of a diff, and why. */
+export type DiffBinding = {
+  __typename?: 'DiffBinding';
+  /** The body bound: a local authority, a local health board, an NHS trust or a provider. */
+  body: Body;
+  /** Why the obligation binds it, on the side where it does. */
+  reason: ApplicabilityReason;
+};
+
+/** A body an obligation binds in both revisions, for a different reason in each. */
+export type DiffBindingChange = {
+  __typename?: 'DiffBindingChange';
+  /** Why the obligation binds it in the later revision. */
+  after: ApplicabilityReason;
+  /** Why the obligation bound it in the earlier revision. */
+  before: ApplicabilityReason;
+  /** The body bound. */
+  body: Body;
+};
+
+/** The counts of a diff, for provisions and for obligations. */
+export type DiffSummary = {
+  __typename?: 'DiffSummary';
+  /** How many obligations were added, removed, changed or left as they were, and how they changed. */
+  obligations: ObligationChangeCounts;
+  /** How many provisions were added, removed, renumbered, reworded or left as they were. */
+  provisions: ProvisionChangeCounts;
 };
 
 /** What discardDraft needs: the draft and the version last read. */
@@ -433,6 +542,15 @@ export type Force =
    */
   | 'REQUIREMENT';
 
+/** How an obligation's force changed: requirement to guideline, or guideline to requirement. */
+export type ForceChange = {
+  __typename?: 'ForceChange';
+  /** Its force in the later revision; null for a removed obligation. */
+  after?: Maybe<Force>;
+  /** Its force in the earlier revision; null for an added obligation. */
+  before?: Maybe<Force>;
+};
+
 /**
  * A heading of the Code's text (such as Pre-amble, Welsh Language, Safeguarding), with the
  * provisions that sit under it.
@@ -534,6 +652,7 @@ export type InstrumentCitedByObligationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -547,6 +666,7 @@ export type InstrumentCitedByProvisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -647,6 +767,22 @@ export type LegalBasisRelation =
   /** The obligation restates a duty this provision itself imposes. */
   | 'RESTATES_DUTY_OF';
 
+/**
+ * What can happen to a published revision in law, each on a day: the legal events recorded
+ * with recordLegalEvent, which set the revision's dates and status.
+ */
+export type LegalEventKind =
+  /** The revision comes into force on this day (an appointed day may be ahead). */
+  | 'COMES_INTO_FORCE'
+  /** The public consultation closed. */
+  | 'CONSULTATION_CLOSED'
+  /** A public consultation on the revision opened. */
+  | 'CONSULTATION_OPENED'
+  /** The revision was laid before Senedd Cymru. */
+  | 'LAID'
+  /** The revision was withdrawn before it came into force. */
+  | 'WITHDRAWN';
+
 /** A citable part of a piece of legislation: a section of an Act or a regulation. */
 export type LegalProvision = Node & {
   __typename?: 'LegalProvision';
@@ -698,6 +834,7 @@ export type LegalProvisionCitedByObligationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -707,6 +844,7 @@ export type LegalProvisionCitedByProvisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -733,6 +871,31 @@ export type Modality =
   /** "should not": something expected not to be done (a guideline). */
   | 'SHOULD_NOT';
 
+/** How an obligation's modal verb changed. */
+export type ModalityChange = {
+  __typename?: 'ModalityChange';
+  /** Its modal verb in the later revision; null for a removed obligation. */
+  after?: Maybe<Modality>;
+  /** Its modal verb in the earlier revision; null for an added obligation. */
+  before?: Maybe<Modality>;
+  /** Stronger, weaker, the opposite, or the same; null for an added or removed obligation. */
+  direction?: Maybe<ModalityDirection>;
+};
+
+/**
+ * How an obligation's modal verb moved, from strongest to weakest: "must" and "must not", then
+ * "should" and "should not", then "may".
+ */
+export type ModalityDirection =
+  /** It now says the opposite: "must" became "must not", or "should not" became "should". */
+  | 'REVERSED'
+  /** The modal verb is the same. */
+  | 'SAME'
+  /** It became stronger: "should" became "must", or "may" became "should". */
+  | 'STRENGTHENED'
+  /** It became weaker: "must" became "should", or "should" became "may". */
+  | 'WEAKENED';
+
 /**
  * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
  * draft's version as last read; a stale version is CONFLICT, a published revision
@@ -745,10 +908,20 @@ export type Mutation = {
    * Code's scheme or given a key; its text is read for obligations.
    */
   addProvision?: Maybe<AddProvisionPayload>;
+  /** A reviewer or editor comments on a draft, a provision or an obligation of it. */
+  addReviewComment?: Maybe<AddReviewCommentPayload>;
+  /** A reviewer or editor answers a review comment. */
+  answerReviewComment?: Maybe<AnswerReviewCommentPayload>;
+  /** A reviewer who made no change to the draft approves it (IN_REVIEW to APPROVED). */
+  approve?: Maybe<ApprovePayload>;
   /** Copies a published revision (by default the one in force today) into a new draft. */
   createDraft?: Maybe<CreateDraftPayload>;
   /** Deletes a draft and everything in it. */
   discardDraft?: Maybe<DiscardDraftPayload>;
+  /** A publisher publishes an approved draft: from then on it never changes. */
+  publishRevision?: Maybe<PublishRevisionPayload>;
+  /** A publisher records a legal event of a published revision (laid, in force, withdrawn ...). */
+  recordLegalEvent?: Maybe<RecordLegalEventPayload>;
   /** Removes a provision of a draft, with the obligations it states. */
   removeProvision?: Maybe<RemoveProvisionPayload>;
   /**
@@ -756,6 +929,17 @@ export type Mutation = {
    * P1, ...; S1, ...), and rewrites the references to them in its text. Lineage ids stay.
    */
   renumberProvisions?: Maybe<RenumberProvisionsPayload>;
+  /** A reviewer sends a draft back to its editors with a comment (to DRAFTING). */
+  requestChanges?: Maybe<RequestChangesPayload>;
+  /** A reviewer or editor resolves a review comment. */
+  resolveReviewComment?: Maybe<ResolveReviewCommentPayload>;
+  /**
+   * Splits a provision of a draft in two: the obligations that move to the new provision keep
+   * their lineage ids.
+   */
+  splitProvision?: Maybe<SplitProvisionPayload>;
+  /** An editor hands a draft to the reviewers (DRAFTING to IN_REVIEW). */
+  submitForReview?: Maybe<SubmitForReviewPayload>;
   /** Gives a heading of a draft a new title or text. */
   updateHeading?: Maybe<UpdateHeadingPayload>;
   /** Corrects the reading of one obligation of a draft, with the reason. */
@@ -772,6 +956,36 @@ export type Mutation = {
  */
 export type MutationAddProvisionArgs = {
   input: AddProvisionInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationAddReviewCommentArgs = {
+  input: AddReviewCommentInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationAnswerReviewCommentArgs = {
+  input: AnswerReviewCommentInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationApproveArgs = {
+  input: ApproveInput;
 };
 
 
@@ -800,6 +1014,26 @@ export type MutationDiscardDraftArgs = {
  * draft's version as last read; a stale version is CONFLICT, a published revision
  * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
  */
+export type MutationPublishRevisionArgs = {
+  input: PublishRevisionInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationRecordLegalEventArgs = {
+  input: RecordLegalEventInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
 export type MutationRemoveProvisionArgs = {
   input: RemoveProvisionInput;
 };
@@ -812,6 +1046,46 @@ export type MutationRemoveProvisionArgs = {
  */
 export type MutationRenumberProvisionsArgs = {
   input: RenumberProvisionsInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationRequestChangesArgs = {
+  input: RequestChangesInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationResolveReviewCommentArgs = {
+  input: ResolveReviewCommentInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationSplitProvisionArgs = {
+  input: SplitProvisionInput;
+};
+
+
+/**
+ * Changes, for signed-in editors only. Each takes one input and, for a change to a draft, the
+ * draft's version as last read; a stale version is CONFLICT, a published revision
+ * REVISION_PUBLISHED, and each change and each refusal is written to the audit trail.
+ */
+export type MutationSubmitForReviewArgs = {
+  input: SubmitForReviewInput;
 };
 
 
@@ -951,6 +1225,124 @@ export type ObligationAppliesToArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * One obligation compared across two revisions. An obligation is followed by its lineage id,
+ * not its key, so an obligation whose clause was renumbered or reworded is the same obligation.
+ * For an added obligation the lists of what was added hold everything it has; for a removed
+ * one, the lists of what was removed.
+ */
+export type ObligationChange = {
+  __typename?: 'ObligationChange';
+  /** The keys of `addresseesAdded` (such as provider). */
+  addresseeKeysAdded: Array<Scalars['String']['output']>;
+  /** The keys of `addresseesRemoved` (such as statutory-partners). */
+  addresseeKeysRemoved: Array<Scalars['String']['output']>;
+  /** Bodies its sentence names now and did not name before (such as providers). */
+  addresseesAdded: Array<Body>;
+  /** Bodies its sentence named before and no longer names (such as statutory partners). */
+  addresseesRemoved: Array<Body>;
+  /** The obligation as it is in the later revision; null for a removed obligation. */
+  after?: Maybe<Obligation>;
+  /** Bodies it binds in both revisions, for a different reason in each. */
+  applicabilityChanged: Array<DiffBindingChange>;
+  /**
+   * The obligation as it is in the earlier revision, with everything the API knows of it; null
+   * for an added obligation.
+   */
+  before?: Maybe<Obligation>;
+  /** Bodies it bound before and binds no longer, with the reason it bound them. */
+  bindsNoLonger: Array<DiffBinding>;
+  /** Bodies it binds now and did not bind before, with the reason it binds them now. */
+  bindsNow: Array<DiffBinding>;
+  /** Bodies it binds in both revisions, for the same reason. */
+  bindsStill: Array<DiffBinding>;
+  /** What happened to it: added, removed, changed or unchanged. */
+  change: ObligationChangeKind;
+  /**
+   * The keys of the legislation, documents, toolkit items and organisations it cites now and
+   * did not cite before (such as ukpga/2010/15).
+   */
+  citationsAdded: Array<Scalars['String']['output']>;
+  /** The keys of what it cited before and cites no longer. */
+  citationsRemoved: Array<Scalars['String']['output']>;
+  /** Its force before and after; null when it is in both revisions with the same force. */
+  force?: Maybe<ForceChange>;
+  /** The changed words of its sentence, run by run, when it changed; empty otherwise. */
+  hunks: Array<TextHunk>;
+  /** Its key in the later revision; null for a removed obligation. */
+  keyAfter?: Maybe<Scalars['String']['output']>;
+  /** Its key in the earlier revision (such as 1.45/1); null for an added obligation. */
+  keyBefore?: Maybe<Scalars['String']['output']>;
+  /** The obligation's lineage id, the same in both revisions (Obligation.lineage). */
+  lineage: Scalars['ID']['output'];
+  /** Its modal verb before and after, and whether it became stronger or weaker. */
+  modality: ModalityChange;
+  /** True when it now stands in another provision, which is a change. */
+  moved: Scalars['Boolean']['output'];
+  /** The key of the provision it stands in, in the later revision. */
+  provisionKeyAfter?: Maybe<Scalars['String']['output']>;
+  /** The key of the provision it stood in, in the earlier revision. */
+  provisionKeyBefore?: Maybe<Scalars['String']['output']>;
+  /** Qualifiers it has now and did not have before (such as HAVE_REGARD). */
+  qualifiersAdded: Array<Qualifier>;
+  /** Qualifiers it had before and has no longer. */
+  qualifiersRemoved: Array<Qualifier>;
+  /** True when its key changed (such as 1.54/1 becoming 1.55/1), which alone is not a change. */
+  renumbered: Scalars['Boolean']['output'];
+  /** Its sentence in the later revision; null for a removed obligation. */
+  textAfter?: Maybe<Scalars['String']['output']>;
+  /** Its sentence in the earlier revision; null for an added obligation. */
+  textBefore?: Maybe<Scalars['String']['output']>;
+  /** True when its sentence changed. False for an added or removed obligation. */
+  textChanged: Scalars['Boolean']['output'];
+};
+
+/**
+ * How many obligations changed, and how. The first four count each obligation once; the others
+ * count every obligation that was renumbered, moved, strengthened and so on, whatever else
+ * happened to it.
+ */
+export type ObligationChangeCounts = {
+  __typename?: 'ObligationChangeCounts';
+  /** New obligations. */
+  added: Scalars['Int']['output'];
+  /** Obligations in both revisions that changed. */
+  changed: Scalars['Int']['output'];
+  /** Obligations that became a requirement or a guideline. */
+  forceChanged: Scalars['Int']['output'];
+  /** Obligations that now stand in another provision. */
+  moved: Scalars['Int']['output'];
+  /** Obligations taken out. */
+  removed: Scalars['Int']['output'];
+  /** Obligations whose key changed (such as 1.54/1 becoming 1.55/1). */
+  renumbered: Scalars['Int']['output'];
+  /** Obligations that now say the opposite ("must" to "must not"). */
+  reversed: Scalars['Int']['output'];
+  /** Obligations whose modal verb became stronger ("should" to "must"). */
+  strengthened: Scalars['Int']['output'];
+  /** Obligations in both revisions that did not change. */
+  unchanged: Scalars['Int']['output'];
+  /** Obligations whose modal verb became weaker ("must" to "should"). */
+  weakened: Scalars['Int']['output'];
+};
+
+/** What happened to an obligation between two revisions. */
+export type ObligationChangeKind =
+  /** It is in the later revision only: a new duty or guideline. */
+  | 'ADDED'
+  /**
+   * It is in both, and something about it changed: its words, its modal verb, its force, the
+   * bodies it names or binds, its qualifiers, what it cites, or the provision it stands in.
+   */
+  | 'CHANGED'
+  /** It is in the earlier revision only: it was taken out. */
+  | 'REMOVED'
+  /**
+   * It is in both and says the same. An obligation whose clause was only renumbered is
+   * UNCHANGED, with `renumbered` true.
+   */
+  | 'UNCHANGED';
+
 /** A page of obligations, in the Code's reading order. */
 export type ObligationConnection = {
   __typename?: 'ObligationConnection';
@@ -1021,6 +1413,22 @@ export type ObligationFilter = {
    * quotes, such as "real living wage").
    */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An obligation as it stands in one revision, in the history of its lineage. */
+export type ObligationHistoryEntry = {
+  __typename?: 'ObligationHistoryEntry';
+  /**
+   * What changed from the entry before (empty for the first): MODALITY, FORCE, TEXT,
+   * ADDRESSEES, APPLIES_TO, QUALIFIERS, RENUMBERED.
+   */
+  changes: Array<Scalars['String']['output']>;
+  /** Its key in that revision (the same obligation may have another key in another). */
+  key: Scalars['String']['output'];
+  /** The obligation in that revision. */
+  obligation: Obligation;
+  /** The revision. */
+  revision: Revision;
 };
 
 /**
@@ -1188,6 +1596,76 @@ export type Provision = {
   title?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * One provision (clause, principle or standard) compared across two revisions. A provision is
+ * followed by its lineage id, not its number, so a renumbered clause is the same clause.
+ */
+export type ProvisionChange = {
+  __typename?: 'ProvisionChange';
+  /** What happened to it: added, removed, renumbered, reworded or unchanged. */
+  change: ProvisionChangeKind;
+  /**
+   * The changed words, run by run, when its text changed (a single SAME run when only the title
+   * changed); empty otherwise.
+   */
+  hunks: Array<TextHunk>;
+  /** Its key in the later revision (such as 1.55); null for a removed provision. */
+  keyAfter?: Maybe<Scalars['String']['output']>;
+  /** Its key in the earlier revision (such as 1.54); null for an added provision. */
+  keyBefore?: Maybe<Scalars['String']['output']>;
+  /**
+   * Clause, principle or standard: as it is in the later revision, or in the earlier one for a
+   * removed provision.
+   */
+  kind: ProvisionKind;
+  /** Its kind in the later revision; null for a removed provision. */
+  kindAfter?: Maybe<ProvisionKind>;
+  /** Its kind in the earlier revision; null for an added provision. */
+  kindBefore?: Maybe<ProvisionKind>;
+  /** The provision's lineage id, the same in both revisions (Provision.lineage). */
+  lineage: Scalars['ID']['output'];
+  /** True when its key changed. False for an added or removed provision. */
+  renumbered: Scalars['Boolean']['output'];
+  /** Its whole text in the later revision; null for a removed provision. */
+  textAfter?: Maybe<Scalars['String']['output']>;
+  /** Its whole text in the earlier revision; null for an added provision. */
+  textBefore?: Maybe<Scalars['String']['output']>;
+  /** True when its words or its title changed. False for an added or removed provision. */
+  textChanged: Scalars['Boolean']['output'];
+  /** Its title in the later revision. */
+  titleAfter?: Maybe<Scalars['String']['output']>;
+  /** Its title in the earlier revision (principles and standards have one; clauses have none). */
+  titleBefore?: Maybe<Scalars['String']['output']>;
+};
+
+/** How many provisions changed, and how. */
+export type ProvisionChangeCounts = {
+  __typename?: 'ProvisionChangeCounts';
+  /** New provisions. */
+  added: Scalars['Int']['output'];
+  /** Provisions taken out. */
+  removed: Scalars['Int']['output'];
+  /** Provisions whose number alone changed. */
+  renumbered: Scalars['Int']['output'];
+  /** Provisions whose words or title changed. */
+  textChanged: Scalars['Int']['output'];
+  /** Provisions that did not change. */
+  unchanged: Scalars['Int']['output'];
+};
+
+/** What happened to a provision between two revisions. */
+export type ProvisionChangeKind =
+  /** It is in the later revision only: a new clause, principle or standard. */
+  | 'ADDED'
+  /** It is in the earlier revision only: it was taken out. */
+  | 'REMOVED'
+  /** Only its number changed (clause 1.54 became 1.55); its words are the same. */
+  | 'RENUMBERED'
+  /** Its words or its title changed (and perhaps its number too: see `renumbered`). */
+  | 'TEXT_CHANGED'
+  /** Nothing changed: same number, same words. */
+  | 'UNCHANGED';
+
 /** A page of provisions, in reading order. */
 export type ProvisionConnection = {
   __typename?: 'ProvisionConnection';
@@ -1232,6 +1710,23 @@ export type ProvisionRenumbering = {
   lineage: Scalars['ID']['output'];
 };
 
+/** What publishRevision needs: the approved draft and the version last read. */
+export type PublishRevisionInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** A revision after publishing. */
+export type PublishRevisionPayload = {
+  __typename?: 'PublishRevisionPayload';
+  /** The revision, now PUBLISHED and a fixed public record. */
+  revision: Revision;
+  /** Its last version. */
+  version: Scalars['Int']['output'];
+};
+
 /** Words in an obligation that soften or condition it. */
 export type Qualifier =
   /**
@@ -1265,6 +1760,11 @@ export type Query = {
    * shows a valid key.
    */
   body?: Maybe<Body>;
+  /**
+   * The public events of revisions (published, consultation, laid, in force, withdrawn), oldest
+   * first: poll with the last cursor you saw to get what happened since.
+   */
+  changes: RevisionEventConnection;
   /**
    * One heading of the Code by its key (such as safeguarding), in the revision in force on
    * `asOf` or the revision given.
@@ -1303,6 +1803,11 @@ export type Query = {
    */
   obligation?: Maybe<Obligation>;
   /**
+   * One obligation in every revision it appears in, by its lineage id, oldest revision first,
+   * with its key in each and what changed at each step (drafts only for signed-in editors).
+   */
+  obligationHistory: Array<ObligationHistoryEntry>;
+  /**
    * The obligations of the Code in reading order, filtered as asked, from the revision in force
    * on `asOf` (default today) or the revision given. For example: everything that binds a
    * local health board (`filter: {appliesTo: "local-health-board"}`), or the requirements of
@@ -1331,6 +1836,13 @@ export type Query = {
    * gives the day the first revision came into force.
    */
   revision?: Maybe<Revision>;
+  /**
+   * What changed from revision `from` to revision `to` (such as from 2024-09-01 to a draft):
+   * which provisions were added, removed, renumbered or reworded, which obligations were
+   * strengthened, weakened or moved to other bodies, and what that means for a body. Drafts
+   * can be compared by signed-in editors only: to anyone else a draft's key is NOT_FOUND.
+   */
+  revisionDiff?: Maybe<RevisionDiff>;
   /** Every revision of the Code the graph knows, newest first, whether or not it came into force. */
   revisions: Array<Revision>;
   /**
@@ -1397,9 +1909,20 @@ export type QueryBodyArgs = {
  * The questions this service answers about Wales's Code of Practice on the National Framework
  * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
  */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
 export type QueryHeadingArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key: Scalars['String']['input'];
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1458,7 +1981,17 @@ export type QueryNodesArgs = {
 export type QueryObligationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key: Scalars['String']['input'];
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryObligationHistoryArgs = {
+  lineage: Scalars['ID']['input'];
 };
 
 
@@ -1471,6 +2004,7 @@ export type QueryObligationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   filter?: InputMaybe<ObligationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1491,6 +2025,7 @@ export type QueryOrganisationArgs = {
 export type QueryProvisionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key: Scalars['String']['input'];
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1504,6 +2039,7 @@ export type QueryProvisionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ProvisionKind>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1515,6 +2051,17 @@ export type QueryProvisionsArgs = {
 export type QueryRevisionArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key?: InputMaybe<Scalars['String']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryRevisionDiffArgs = {
+  from: Scalars['String']['input'];
+  to: Scalars['String']['input'];
 };
 
 
@@ -1527,6 +2074,7 @@ export type QuerySearchArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds?: InputMaybe<Array<SearchHitKind>>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
   text: Scalars['String']['input'];
 };
@@ -1539,6 +2087,7 @@ export type QuerySearchArgs = {
 export type QueryTermArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key: Scalars['String']['input'];
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1551,6 +2100,7 @@ export type QueryTermsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1581,6 +2131,27 @@ export type QueryToolkitItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ToolkitItemKind>;
+};
+
+/** What recordLegalEvent needs: the published revision, what happened and on which day. */
+export type RecordLegalEventInput = {
+  /** What happened. */
+  event: LegalEventKind;
+  /** A note to keep with it, such as the instrument that appoints the day. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The day it happened, or (for COMES_INTO_FORCE) the appointed day, which may be ahead. */
+  on: Scalars['Date']['input'];
+  /** The published revision's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** A legal event recorded. */
+export type RecordLegalEventPayload = {
+  __typename?: 'RecordLegalEventPayload';
+  /** The event as recorded. */
+  event: RevisionEvent;
+  /** The revision, with its dates and status as the event leaves them. */
+  revision: Revision;
 };
 
 /** Which way a relation between two things is read. */
@@ -1635,6 +2206,40 @@ export type RenumberProvisionsPayload = {
   version: Scalars['Int']['output'];
 };
 
+/** What requestChanges needs: the draft, the version last read and what should change. */
+export type RequestChangesInput = {
+  /** What the editors should change: kept as an open review comment. */
+  comment: Scalars['String']['input'];
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** A draft sent back for changes. */
+export type RequestChangesPayload = {
+  __typename?: 'RequestChangesPayload';
+  /** The comment that says what to change. */
+  comment: ReviewComment;
+  /** The draft, back in DRAFTING. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
+/** What resolveReviewComment needs: the comment. */
+export type ResolveReviewCommentInput = {
+  /** The comment's id. */
+  comment: Scalars['ID']['input'];
+};
+
+/** A review comment resolved. */
+export type ResolveReviewCommentPayload = {
+  __typename?: 'ResolveReviewCommentPayload';
+  /** The comment, RESOLVED. */
+  comment: ReviewComment;
+};
+
 /** A statutory duty of other legislation that a provision of the Code restates. */
 export type RestatedDuty = {
   __typename?: 'RestatedDuty';
@@ -1645,18 +2250,57 @@ export type RestatedDuty = {
 };
 
 /**
+ * A comment of a reviewer or editor on a draft, on one of its provisions or on one of its
+ * obligations, with its answers.
+ */
+export type ReviewComment = {
+  __typename?: 'ReviewComment';
+  /** The answers, oldest first. */
+  answers: Array<ReviewComment>;
+  /** Who wrote it. */
+  author: Scalars['String']['output'];
+  /** When (an ISO 8601 time). */
+  createdAt: Scalars['String']['output'];
+  /** The comment's id (rc_ and 24 hex digits), to answer or resolve it. */
+  id: Scalars['ID']['output'];
+  /** The obligation it is about, as it stands in the draft now. */
+  obligation?: Maybe<Obligation>;
+  /** The provision it is about, as it stands in the draft now (null for a comment on the whole draft). */
+  provision?: Maybe<Provision>;
+  /** Who resolved it. */
+  resolvedBy?: Maybe<Scalars['String']['output']>;
+  /** Whether it still needs an answer. */
+  status: ReviewCommentStatus;
+  /** What it says. */
+  text: Scalars['String']['output'];
+};
+
+/** Whether a review comment still needs an answer. */
+export type ReviewCommentStatus =
+  /** Answered, not yet resolved. */
+  | 'ANSWERED'
+  /** Waiting for an answer. */
+  | 'OPEN'
+  /** Resolved: nothing more to do. */
+  | 'RESOLVED';
+
+/**
  * One version of the Code of Practice. The Code is revised every two years; each revision
  * keeps its own text, headings, provisions and obligations, so any date can be answered with
  * the revision that was in force that day.
  */
 export type Revision = Node & {
   __typename?: 'Revision';
+  /** The reviewer who approved this draft, while it stands approved or once published. */
+  approvedBy?: Maybe<Scalars['String']['output']>;
   /** The revision this draft was copied from. */
   copiedFrom?: Maybe<Revision>;
   /** The editor who created this draft (null for revisions loaded from the published Code). */
   createdBy?: Maybe<Scalars['String']['output']>;
   /** Where this revision stands in the editors' work (published revisions are PUBLISHED). */
   editorialState: EditorialState;
+  /** Its public events (published, laid, in force, withdrawn), oldest first. */
+  events: Array<RevisionEvent>;
   /** What the sources say about this revision's dates and status, quoted or summarised. */
   evidence?: Maybe<Scalars['String']['output']>;
   /**
@@ -1691,6 +2335,18 @@ export type Revision = Node & {
   /** True for a revision that is a fixed public record: its text never changes. */
   published: Scalars['Boolean']['output'];
   /**
+   * The review comments on this draft, oldest first, for signed-in editors and reviewers (an
+   * empty list for anyone else).
+   */
+  reviewComments: Array<ReviewComment>;
+  /**
+   * The day this revision is due for review: the day it came into force plus the review
+   * interval the Code gives (two years, clause 1.11 e)); null before it comes into force.
+   */
+  reviewDue?: Maybe<Scalars['Date']['output']>;
+  /** True when the review due date has passed and this revision is still the one in force. */
+  reviewOverdue: Scalars['Boolean']['output'];
+  /**
    * Where this revision was read: the source document and the place in it (for the Code of 2024,
    * the Minister's Declaration and sections of the Explanatory Memorandum).
    */
@@ -1723,6 +2379,120 @@ export type RevisionProvisionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<ProvisionKind>;
 };
+
+
+/**
+ * One version of the Code of Practice. The Code is revised every two years; each revision
+ * keeps its own text, headings, provisions and obligations, so any date can be answered with
+ * the revision that was in force that day.
+ */
+export type RevisionReviewCommentsArgs = {
+  status?: InputMaybe<Array<ReviewCommentStatus>>;
+};
+
+/**
+ * What changed from one revision of the Code to another, provision by provision and obligation
+ * by obligation. Provisions and obligations are matched by their lineage ids, so a renumbered
+ * clause is the same clause. Lists are in the later revision's reading order, each removed
+ * entry just after the one it followed in the earlier revision.
+ */
+export type RevisionDiff = {
+  __typename?: 'RevisionDiff';
+  /** The earlier revision: what the changes are measured from. */
+  from: Revision;
+  /** What the changes mean for one body that obligations bind. */
+  impact: BodyImpact;
+  /** Every obligation of either revision, with what happened to it. */
+  obligations: Array<ObligationChange>;
+  /** Every provision of either revision, with what happened to it. */
+  provisions: Array<ProvisionChange>;
+  /** How many provisions and obligations changed, and how. */
+  summary: DiffSummary;
+  /** The later revision: what the changes lead to. */
+  to: Revision;
+};
+
+
+/**
+ * What changed from one revision of the Code to another, provision by provision and obligation
+ * by obligation. Provisions and obligations are matched by their lineage ids, so a renumbered
+ * clause is the same clause. Lists are in the later revision's reading order, each removed
+ * entry just after the one it followed in the earlier revision.
+ */
+export type RevisionDiffImpactArgs = {
+  body: Scalars['String']['input'];
+};
+
+
+/**
+ * What changed from one revision of the Code to another, provision by provision and obligation
+ * by obligation. Provisions and obligations are matched by their lineage ids, so a renumbered
+ * clause is the same clause. Lists are in the later revision's reading order, each removed
+ * entry just after the one it followed in the earlier revision.
+ */
+export type RevisionDiffObligationsArgs = {
+  change?: InputMaybe<Array<ObligationChangeKind>>;
+};
+
+
+/**
+ * What changed from one revision of the Code to another, provision by provision and obligation
+ * by obligation. Provisions and obligations are matched by their lineage ids, so a renumbered
+ * clause is the same clause. Lists are in the later revision's reading order, each removed
+ * entry just after the one it followed in the earlier revision.
+ */
+export type RevisionDiffProvisionsArgs = {
+  change?: InputMaybe<Array<ProvisionChangeKind>>;
+};
+
+/**
+ * One public event in the life of a revision of the Code, in the order events were recorded:
+ * what other applications poll (Query.changes) or follow as an Atom feed (/feeds/changes.atom).
+ */
+export type RevisionEvent = {
+  __typename?: 'RevisionEvent';
+  /** What happened. */
+  event: RevisionEventKind;
+  /** A note the publisher recorded with it, if any. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The day it happened or happens (a commencement may be ahead). */
+  on: Scalars['Date']['output'];
+  /** When it was recorded (an ISO 8601 time). */
+  recordedAt: Scalars['String']['output'];
+  /** The revision it happened to. */
+  revision: Revision;
+  /** The event's number in the order recorded: 1 for the first, then one more for each. */
+  sequence: Scalars['Int']['output'];
+};
+
+/** A page of revision events. */
+export type RevisionEventConnection = {
+  __typename?: 'RevisionEventConnection';
+  /** The events of this page, oldest first. */
+  nodes: Array<RevisionEvent>;
+  /** Where this page sits, and the cursor for the next page. */
+  pageInfo: PageInfo;
+  /** How many events there are after the cursor given, over every page. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/**
+ * What a public event of a revision says happened: published by the National Office, or one
+ * of its legal events.
+ */
+export type RevisionEventKind =
+  /** The revision comes into force on the event's day. */
+  | 'COMES_INTO_FORCE'
+  /** The public consultation closed. */
+  | 'CONSULTATION_CLOSED'
+  /** A public consultation on the revision opened. */
+  | 'CONSULTATION_OPENED'
+  /** The revision was laid before Senedd Cymru. */
+  | 'LAID'
+  /** The National Office published the revision: its text is a fixed public record from now on. */
+  | 'PUBLISHED'
+  /** The revision was withdrawn before it came into force. */
+  | 'WITHDRAWN';
 
 /**
  * Where a revision of the Code stands in its life: drafted, laid before the Senedd, withdrawn,
@@ -1862,6 +2632,47 @@ export type SourceReference = {
   location: Scalars['String']['output'];
 };
 
+/**
+ * What splitProvision needs: the draft, the provision, the text it keeps, the text of the new
+ * provision that follows it, and the version last read.
+ */
+export type SplitProvisionInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The key of the provision to split (such as 1.53). */
+  key: Scalars['String']['input'];
+  /** The new provision's key; left out, it is numbered by the Code's scheme (1.53A after 1.53). */
+  newKey?: InputMaybe<Scalars['String']['input']>;
+  /** The text of the new provision, which goes straight after it under the same heading. */
+  newText: Scalars['String']['input'];
+  /** The new provision's title (principles and standards have one). */
+  newTitle?: InputMaybe<Scalars['String']['input']>;
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+  /** The text the provision keeps, read afresh for obligations. */
+  text: Scalars['String']['input'];
+};
+
+/** A provision split in two. */
+export type SplitProvisionPayload = {
+  __typename?: 'SplitProvisionPayload';
+  /** The new provision that follows it. */
+  newProvision: Provision;
+  /**
+   * The obligations of both provisions, in order: an obligation with a lineage seen before is
+   * the same obligation, wherever it now stands.
+   */
+  obligations: Array<Obligation>;
+  /** The provision's obligations as they stood before the split. */
+  obligationsBefore: Array<ObligationSummary>;
+  /** The provision, with the text it keeps. */
+  provision: Provision;
+  /** The draft, at its new version. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
+};
+
 /** One of the ten standards for commissioning care and support (S1 to S10). */
 export type Standard = Node & Provision & {
   __typename?: 'Standard';
@@ -1899,6 +2710,23 @@ export type Standard = Node & Provision & {
   themes: Array<Theme>;
   /** The standard's title as printed, such as Standard 8: Setting fair and sustainable fees. */
   title?: Maybe<Scalars['String']['output']>;
+};
+
+/** What submitForReview, approve and publishRevision need: the draft and the version last read. */
+export type SubmitForReviewInput = {
+  /** The draft's version as you last read it. */
+  expectedVersion: Scalars['Int']['input'];
+  /** The draft's key. */
+  revision: Scalars['String']['input'];
+};
+
+/** A draft after a review step. */
+export type SubmitForReviewPayload = {
+  __typename?: 'SubmitForReviewPayload';
+  /** The draft, in its new state. */
+  revision: Revision;
+  /** The draft's new version. */
+  version: Scalars['Int']['output'];
 };
 
 /** A term defined in the Code's glossary, such as Carer or Commissioner. */
@@ -1945,6 +2773,27 @@ export type TermEdge = {
 };
 
 /**
+ * A run of words of a changed text. Read the SAME and REMOVED runs in order for the text
+ * before, and the SAME and ADDED runs in order for the text after.
+ */
+export type TextHunk = {
+  __typename?: 'TextHunk';
+  /** Whether these words are in both texts, or only in one. */
+  kind: TextHunkKind;
+  /** The words, with their spaces and punctuation, exactly as written. */
+  text: Scalars['String']['output'];
+};
+
+/** Whether a run of words is in both texts, or only in the later or the earlier one. */
+export type TextHunkKind =
+  /** Only in the later text: words put in. */
+  | 'ADDED'
+  /** Only in the earlier text: words taken out. */
+  | 'REMOVED'
+  /** In both texts. */
+  | 'SAME';
+
+/**
  * A theme of the Regulatory Impact Assessment in the Code's Explanatory Memorandum, grouping
  * principles and standards (such as Value-Based Commissioning and Ethical Practices).
  */
@@ -1979,6 +2828,7 @@ export type Theme = Node & {
  */
 export type ThemeProvisionsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2024,6 +2874,7 @@ export type ToolkitItemCitedByObligationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2036,6 +2887,7 @@ export type ToolkitItemCitedByProvisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2341,8 +3193,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = {
   AddProvisionInput: AddProvisionInput;
   AddProvisionPayload: ResolverTypeWrapper<Omit<AddProvisionPayload, 'obligations' | 'provision' | 'revision'> & { obligations: Array<ResolversTypes['Obligation']>, provision: ResolversTypes['Provision'], revision: ResolversTypes['Revision'] }>;
+  AddReviewCommentInput: AddReviewCommentInput;
+  AddReviewCommentPayload: ResolverTypeWrapper<Omit<AddReviewCommentPayload, 'comment'> & { comment: ResolversTypes['ReviewComment'] }>;
+  AnswerReviewCommentInput: AnswerReviewCommentInput;
+  AnswerReviewCommentPayload: ResolverTypeWrapper<Omit<AnswerReviewCommentPayload, 'comment'> & { comment: ResolversTypes['ReviewComment'] }>;
   Applicability: ResolverTypeWrapper<ApplicabilityModel>;
   ApplicabilityReason: ApplicabilityReason;
+  ApproveInput: ApproveInput;
+  ApprovePayload: ResolverTypeWrapper<Omit<ApprovePayload, 'revision'> & { revision: ResolversTypes['Revision'] }>;
   AuditActor: ResolverTypeWrapper<AuditActor>;
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   AuditEventConnection: ResolverTypeWrapper<Omit<AuditEventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AuditEventEdge']>, nodes: Array<ResolversTypes['AuditEvent']> }>;
@@ -2350,12 +3208,16 @@ export type ResolversTypes = {
   AuditResult: AuditResult;
   AuditTarget: ResolverTypeWrapper<AuditTarget>;
   Body: ResolverTypeWrapper<BodyModel>;
+  BodyImpact: ResolverTypeWrapper<Omit<BodyImpact, 'body' | 'newlyBinding' | 'noLongerBinding' | 'otherwiseChanged' | 'reversed' | 'strengthened' | 'weakened'> & { body: ResolversTypes['Body'], newlyBinding: Array<ResolversTypes['ObligationChange']>, noLongerBinding: Array<ResolversTypes['ObligationChange']>, otherwiseChanged: Array<ResolversTypes['ObligationChange']>, reversed: Array<ResolversTypes['ObligationChange']>, strengthened: Array<ResolversTypes['ObligationChange']>, weakened: Array<ResolversTypes['ObligationChange']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citable: ResolverTypeWrapper<CitableModel>;
   Clause: ResolverTypeWrapper<ProvisionModel>;
   CreateDraftInput: CreateDraftInput;
   CreateDraftPayload: ResolverTypeWrapper<Omit<CreateDraftPayload, 'copiedFrom' | 'revision'> & { copiedFrom: ResolversTypes['Revision'], revision: ResolversTypes['Revision'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DiffBinding: ResolverTypeWrapper<Omit<DiffBinding, 'body'> & { body: ResolversTypes['Body'] }>;
+  DiffBindingChange: ResolverTypeWrapper<Omit<DiffBindingChange, 'body'> & { body: ResolversTypes['Body'] }>;
+  DiffSummary: ResolverTypeWrapper<DiffSummary>;
   DiscardDraftInput: DiscardDraftInput;
   DiscardDraftPayload: ResolverTypeWrapper<DiscardDraftPayload>;
   EditorialState: EditorialState;
@@ -2365,6 +3227,7 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Footnote: ResolverTypeWrapper<FootnoteModel>;
   Force: Force;
+  ForceChange: ResolverTypeWrapper<ForceChange>;
   Heading: ResolverTypeWrapper<HeadingModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Instrument: ResolverTypeWrapper<InstrumentModel>;
@@ -2376,34 +3239,58 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegalBasis: ResolverTypeWrapper<LegalBasisModel>;
   LegalBasisRelation: LegalBasisRelation;
+  LegalEventKind: LegalEventKind;
   LegalProvision: ResolverTypeWrapper<LegalProvisionModel>;
   LegalProvisionKind: LegalProvisionKind;
   Modality: Modality;
+  ModalityChange: ResolverTypeWrapper<ModalityChange>;
+  ModalityDirection: ModalityDirection;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeModel>;
   Obligation: ResolverTypeWrapper<ObligationModel>;
+  ObligationChange: ResolverTypeWrapper<ObligationChangeModel>;
+  ObligationChangeCounts: ResolverTypeWrapper<ObligationChangeCounts>;
+  ObligationChangeKind: ObligationChangeKind;
   ObligationConnection: ResolverTypeWrapper<Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['ObligationEdge']>, nodes: Array<ResolversTypes['Obligation']>, revision: ResolversTypes['Revision'] }>;
   ObligationEdge: ResolverTypeWrapper<Omit<ObligationEdge, 'node'> & { node: ResolversTypes['Obligation'] }>;
   ObligationFilter: ObligationFilter;
+  ObligationHistoryEntry: ResolverTypeWrapper<ObligationHistoryEntryModel>;
   ObligationSummary: ResolverTypeWrapper<ObligationSummaryModel>;
   Organisation: ResolverTypeWrapper<OrganisationModel>;
   OrganisationKind: OrganisationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Principle: ResolverTypeWrapper<ProvisionModel>;
   Provision: ResolverTypeWrapper<ProvisionModel>;
+  ProvisionChange: ResolverTypeWrapper<ProvisionChange>;
+  ProvisionChangeCounts: ResolverTypeWrapper<ProvisionChangeCounts>;
+  ProvisionChangeKind: ProvisionChangeKind;
   ProvisionConnection: ResolverTypeWrapper<Omit<ProvisionConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['ProvisionEdge']>, nodes: Array<ResolversTypes['Provision']>, revision: ResolversTypes['Revision'] }>;
   ProvisionEdge: ResolverTypeWrapper<Omit<ProvisionEdge, 'node'> & { node: ResolversTypes['Provision'] }>;
   ProvisionKind: ProvisionKind;
   ProvisionRenumbering: ResolverTypeWrapper<ProvisionRenumbering>;
+  PublishRevisionInput: PublishRevisionInput;
+  PublishRevisionPayload: ResolverTypeWrapper<Omit<PublishRevisionPayload, 'revision'> & { revision: ResolversTypes['Revision'] }>;
   Qualifier: Qualifier;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordLegalEventInput: RecordLegalEventInput;
+  RecordLegalEventPayload: ResolverTypeWrapper<Omit<RecordLegalEventPayload, 'event' | 'revision'> & { event: ResolversTypes['RevisionEvent'], revision: ResolversTypes['Revision'] }>;
   RelationDirection: RelationDirection;
   RemoveProvisionInput: RemoveProvisionInput;
   RemoveProvisionPayload: ResolverTypeWrapper<Omit<RemoveProvisionPayload, 'removedObligations' | 'revision'> & { removedObligations: Array<ResolversTypes['ObligationSummary']>, revision: ResolversTypes['Revision'] }>;
   RenumberProvisionsInput: RenumberProvisionsInput;
   RenumberProvisionsPayload: ResolverTypeWrapper<Omit<RenumberProvisionsPayload, 'revision'> & { revision: ResolversTypes['Revision'] }>;
+  RequestChangesInput: RequestChangesInput;
+  RequestChangesPayload: ResolverTypeWrapper<Omit<RequestChangesPayload, 'comment' | 'revision'> & { comment: ResolversTypes['ReviewComment'], revision: ResolversTypes['Revision'] }>;
+  ResolveReviewCommentInput: ResolveReviewCommentInput;
+  ResolveReviewCommentPayload: ResolverTypeWrapper<Omit<ResolveReviewCommentPayload, 'comment'> & { comment: ResolversTypes['ReviewComment'] }>;
   RestatedDuty: ResolverTypeWrapper<RestatedDutyModel>;
+  ReviewComment: ResolverTypeWrapper<ReviewCommentModel>;
+  ReviewCommentStatus: ReviewCommentStatus;
   Revision: ResolverTypeWrapper<RevisionModel>;
+  RevisionDiff: ResolverTypeWrapper<RevisionDiffModel>;
+  RevisionEvent: ResolverTypeWrapper<RevisionEventModel>;
+  RevisionEventConnection: ResolverTypeWrapper<Omit<RevisionEventConnection, 'nodes'> & { nodes: Array<ResolversTypes['RevisionEvent']> }>;
+  RevisionEventKind: RevisionEventKind;
   RevisionStatus: RevisionStatus;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
@@ -2414,11 +3301,17 @@ export type ResolversTypes = {
   ServiceInfo: ResolverTypeWrapper<ServiceInfoModel>;
   SourceDocument: ResolverTypeWrapper<SourceDocumentModel>;
   SourceReference: ResolverTypeWrapper<SourceReferenceModel>;
+  SplitProvisionInput: SplitProvisionInput;
+  SplitProvisionPayload: ResolverTypeWrapper<Omit<SplitProvisionPayload, 'newProvision' | 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { newProvision: ResolversTypes['Provision'], obligations: Array<ResolversTypes['Obligation']>, obligationsBefore: Array<ResolversTypes['ObligationSummary']>, provision: ResolversTypes['Provision'], revision: ResolversTypes['Revision'] }>;
   Standard: ResolverTypeWrapper<ProvisionModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SubmitForReviewInput: SubmitForReviewInput;
+  SubmitForReviewPayload: ResolverTypeWrapper<Omit<SubmitForReviewPayload, 'revision'> & { revision: ResolversTypes['Revision'] }>;
   Term: ResolverTypeWrapper<TermModel>;
   TermConnection: ResolverTypeWrapper<Omit<TermConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['TermEdge']>, nodes: Array<ResolversTypes['Term']>, revision: ResolversTypes['Revision'] }>;
   TermEdge: ResolverTypeWrapper<Omit<TermEdge, 'node'> & { node: ResolversTypes['Term'] }>;
+  TextHunk: ResolverTypeWrapper<TextHunk>;
+  TextHunkKind: TextHunkKind;
   Theme: ResolverTypeWrapper<ThemeModel>;
   ToolkitItem: ResolverTypeWrapper<ToolkitItemModel>;
   ToolkitItemConnection: ResolverTypeWrapper<Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ToolkitItemEdge']>, nodes: Array<ResolversTypes['ToolkitItem']> }>;
@@ -2440,25 +3333,36 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AddProvisionInput: AddProvisionInput;
   AddProvisionPayload: Omit<AddProvisionPayload, 'obligations' | 'provision' | 'revision'> & { obligations: Array<ResolversParentTypes['Obligation']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
+  AddReviewCommentInput: AddReviewCommentInput;
+  AddReviewCommentPayload: Omit<AddReviewCommentPayload, 'comment'> & { comment: ResolversParentTypes['ReviewComment'] };
+  AnswerReviewCommentInput: AnswerReviewCommentInput;
+  AnswerReviewCommentPayload: Omit<AnswerReviewCommentPayload, 'comment'> & { comment: ResolversParentTypes['ReviewComment'] };
   Applicability: ApplicabilityModel;
+  ApproveInput: ApproveInput;
+  ApprovePayload: Omit<ApprovePayload, 'revision'> & { revision: ResolversParentTypes['Revision'] };
   AuditActor: AuditActor;
   AuditEvent: AuditEventModel;
   AuditEventConnection: Omit<AuditEventConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AuditEventEdge']>, nodes: Array<ResolversParentTypes['AuditEvent']> };
   AuditEventEdge: Omit<AuditEventEdge, 'node'> & { node: ResolversParentTypes['AuditEvent'] };
   AuditTarget: AuditTarget;
   Body: BodyModel;
+  BodyImpact: Omit<BodyImpact, 'body' | 'newlyBinding' | 'noLongerBinding' | 'otherwiseChanged' | 'reversed' | 'strengthened' | 'weakened'> & { body: ResolversParentTypes['Body'], newlyBinding: Array<ResolversParentTypes['ObligationChange']>, noLongerBinding: Array<ResolversParentTypes['ObligationChange']>, otherwiseChanged: Array<ResolversParentTypes['ObligationChange']>, reversed: Array<ResolversParentTypes['ObligationChange']>, strengthened: Array<ResolversParentTypes['ObligationChange']>, weakened: Array<ResolversParentTypes['ObligationChange']> };
   Boolean: Scalars['Boolean']['output'];
   Citable: CitableModel;
   Clause: ProvisionModel;
   CreateDraftInput: CreateDraftInput;
   CreateDraftPayload: Omit<CreateDraftPayload, 'copiedFrom' | 'revision'> & { copiedFrom: ResolversParentTypes['Revision'], revision: ResolversParentTypes['Revision'] };
   Date: Scalars['Date']['output'];
+  DiffBinding: Omit<DiffBinding, 'body'> & { body: ResolversParentTypes['Body'] };
+  DiffBindingChange: Omit<DiffBindingChange, 'body'> & { body: ResolversParentTypes['Body'] };
+  DiffSummary: DiffSummary;
   DiscardDraftInput: DiscardDraftInput;
   DiscardDraftPayload: DiscardDraftPayload;
   EnabledInstrument: EnabledInstrumentModel;
   EnablingProvision: EnablingLinkModel;
   Float: Scalars['Float']['output'];
   Footnote: FootnoteModel;
+  ForceChange: ForceChange;
   Heading: HeadingModel;
   ID: Scalars['ID']['output'];
   Instrument: InstrumentModel;
@@ -2468,27 +3372,45 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   LegalBasis: LegalBasisModel;
   LegalProvision: LegalProvisionModel;
+  ModalityChange: ModalityChange;
   Mutation: Record<PropertyKey, never>;
   Node: NodeModel;
   Obligation: ObligationModel;
+  ObligationChange: ObligationChangeModel;
+  ObligationChangeCounts: ObligationChangeCounts;
   ObligationConnection: Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ObligationEdge']>, nodes: Array<ResolversParentTypes['Obligation']>, revision: ResolversParentTypes['Revision'] };
   ObligationEdge: Omit<ObligationEdge, 'node'> & { node: ResolversParentTypes['Obligation'] };
   ObligationFilter: ObligationFilter;
+  ObligationHistoryEntry: ObligationHistoryEntryModel;
   ObligationSummary: ObligationSummaryModel;
   Organisation: OrganisationModel;
   PageInfo: PageInfo;
   Principle: ProvisionModel;
   Provision: ProvisionModel;
+  ProvisionChange: ProvisionChange;
+  ProvisionChangeCounts: ProvisionChangeCounts;
   ProvisionConnection: Omit<ProvisionConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ProvisionEdge']>, nodes: Array<ResolversParentTypes['Provision']>, revision: ResolversParentTypes['Revision'] };
   ProvisionEdge: Omit<ProvisionEdge, 'node'> & { node: ResolversParentTypes['Provision'] };
   ProvisionRenumbering: ProvisionRenumbering;
+  PublishRevisionInput: PublishRevisionInput;
+  PublishRevisionPayload: Omit<PublishRevisionPayload, 'revision'> & { revision: ResolversParentTypes['Revision'] };
   Query: Record<PropertyKey, never>;
+  RecordLegalEventInput: RecordLegalEventInput;
+  RecordLegalEventPayload: Omit<RecordLegalEventPayload, 'event' | 'revision'> & { event: ResolversParentTypes['RevisionEvent'], revision: ResolversParentTypes['Revision'] };
   RemoveProvisionInput: RemoveProvisionInput;
   RemoveProvisionPayload: Omit<RemoveProvisionPayload, 'removedObligations' | 'revision'> & { removedObligations: Array<ResolversParentTypes['ObligationSummary']>, revision: ResolversParentTypes['Revision'] };
   RenumberProvisionsInput: RenumberProvisionsInput;
   RenumberProvisionsPayload: Omit<RenumberProvisionsPayload, 'revision'> & { revision: ResolversParentTypes['Revision'] };
+  RequestChangesInput: RequestChangesInput;
+  RequestChangesPayload: Omit<RequestChangesPayload, 'comment' | 'revision'> & { comment: ResolversParentTypes['ReviewComment'], revision: ResolversParentTypes['Revision'] };
+  ResolveReviewCommentInput: ResolveReviewCommentInput;
+  ResolveReviewCommentPayload: Omit<ResolveReviewCommentPayload, 'comment'> & { comment: ResolversParentTypes['ReviewComment'] };
   RestatedDuty: RestatedDutyModel;
+  ReviewComment: ReviewCommentModel;
   Revision: RevisionModel;
+  RevisionDiff: RevisionDiffModel;
+  RevisionEvent: RevisionEventModel;
+  RevisionEventConnection: Omit<RevisionEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['RevisionEvent']> };
   SearchHit: SearchHitModel;
   SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']>, revision: ResolversParentTypes['Revision'] };
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
@@ -2496,11 +3418,16 @@ export type ResolversParentTypes = {
   ServiceInfo: ServiceInfoModel;
   SourceDocument: SourceDocumentModel;
   SourceReference: SourceReferenceModel;
+  SplitProvisionInput: SplitProvisionInput;
+  SplitProvisionPayload: Omit<SplitProvisionPayload, 'newProvision' | 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { newProvision: ResolversParentTypes['Provision'], obligations: Array<ResolversParentTypes['Obligation']>, obligationsBefore: Array<ResolversParentTypes['ObligationSummary']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
   Standard: ProvisionModel;
   String: Scalars['String']['output'];
+  SubmitForReviewInput: SubmitForReviewInput;
+  SubmitForReviewPayload: Omit<SubmitForReviewPayload, 'revision'> & { revision: ResolversParentTypes['Revision'] };
   Term: TermModel;
   TermConnection: Omit<TermConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['TermEdge']>, nodes: Array<ResolversParentTypes['Term']>, revision: ResolversParentTypes['Revision'] };
   TermEdge: Omit<TermEdge, 'node'> & { node: ResolversParentTypes['Term'] };
+  TextHunk: TextHunk;
   Theme: ThemeModel;
   ToolkitItem: ToolkitItemModel;
   ToolkitItemConnection: Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ToolkitItemEdge']>, nodes: Array<ResolversParentTypes['ToolkitItem']> };
@@ -2522,11 +3449,24 @@ export type AddProvisionPayloadResolvers<ContextType = ResolverContext, ParentTy
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AddReviewCommentPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AddReviewCommentPayload'] = ResolversParentTypes['AddReviewCommentPayload']> = {
+  comment?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType>;
+};
+
+export type AnswerReviewCommentPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AnswerReviewCommentPayload'] = ResolversParentTypes['AnswerReviewCommentPayload']> = {
+  comment?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType>;
+};
+
 export type ApplicabilityResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Applicability'] = ResolversParentTypes['Applicability']> = {
   body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
   explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
   via?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType>;
+};
+
+export type ApprovePayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ApprovePayload'] = ResolversParentTypes['ApprovePayload']> = {
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditActorResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AuditActor'] = ResolversParentTypes['AuditActor']> = {
@@ -2579,6 +3519,16 @@ export type BodyResolvers<ContextType = ResolverContext, ParentType extends Reso
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type BodyImpactResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['BodyImpact'] = ResolversParentTypes['BodyImpact']> = {
+  body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  newlyBinding?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+  noLongerBinding?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+  otherwiseChanged?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+  reversed?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+  strengthened?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+  weakened?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType>;
+};
+
 export type CitableResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Citable'] = ResolversParentTypes['Citable']> = {
   __resolveType: TypeResolveFn<'Instrument' | 'LegalProvision' | 'Organisation' | 'ToolkitItem', ParentType, ContextType>;
 };
@@ -2612,6 +3562,22 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type DiffBindingResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['DiffBinding'] = ResolversParentTypes['DiffBinding']> = {
+  body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
+};
+
+export type DiffBindingChangeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['DiffBindingChange'] = ResolversParentTypes['DiffBindingChange']> = {
+  after?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['ApplicabilityReason'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+};
+
+export type DiffSummaryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['DiffSummary'] = ResolversParentTypes['DiffSummary']> = {
+  obligations?: Resolver<ResolversTypes['ObligationChangeCounts'], ParentType, ContextType>;
+  provisions?: Resolver<ResolversTypes['ProvisionChangeCounts'], ParentType, ContextType>;
+};
+
 export type DiscardDraftPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['DiscardDraftPayload'] = ResolversParentTypes['DiscardDraftPayload']> = {
   discardedRevision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -2637,6 +3603,11 @@ export type FootnoteResolvers<ContextType = ResolverContext, ParentType extends 
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ForceChangeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ForceChange'] = ResolversParentTypes['ForceChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['Force']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['Force']>, ParentType, ContextType>;
 };
 
 export type HeadingResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Heading'] = ResolversParentTypes['Heading']> = {
@@ -2714,12 +3685,27 @@ export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType ex
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ModalityChangeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ModalityChange'] = ResolversParentTypes['ModalityChange']> = {
+  after?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['Modality']>, ParentType, ContextType>;
+  direction?: Resolver<Maybe<ResolversTypes['ModalityDirection']>, ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   addProvision?: Resolver<Maybe<ResolversTypes['AddProvisionPayload']>, ParentType, ContextType, RequireFields<MutationAddProvisionArgs, 'input'>>;
+  addReviewComment?: Resolver<Maybe<ResolversTypes['AddReviewCommentPayload']>, ParentType, ContextType, RequireFields<MutationAddReviewCommentArgs, 'input'>>;
+  answerReviewComment?: Resolver<Maybe<ResolversTypes['AnswerReviewCommentPayload']>, ParentType, ContextType, RequireFields<MutationAnswerReviewCommentArgs, 'input'>>;
+  approve?: Resolver<Maybe<ResolversTypes['ApprovePayload']>, ParentType, ContextType, RequireFields<MutationApproveArgs, 'input'>>;
   createDraft?: Resolver<Maybe<ResolversTypes['CreateDraftPayload']>, ParentType, ContextType, RequireFields<MutationCreateDraftArgs, 'input'>>;
   discardDraft?: Resolver<Maybe<ResolversTypes['DiscardDraftPayload']>, ParentType, ContextType, RequireFields<MutationDiscardDraftArgs, 'input'>>;
+  publishRevision?: Resolver<Maybe<ResolversTypes['PublishRevisionPayload']>, ParentType, ContextType, RequireFields<MutationPublishRevisionArgs, 'input'>>;
+  recordLegalEvent?: Resolver<Maybe<ResolversTypes['RecordLegalEventPayload']>, ParentType, ContextType, RequireFields<MutationRecordLegalEventArgs, 'input'>>;
   removeProvision?: Resolver<Maybe<ResolversTypes['RemoveProvisionPayload']>, ParentType, ContextType, RequireFields<MutationRemoveProvisionArgs, 'input'>>;
   renumberProvisions?: Resolver<Maybe<ResolversTypes['RenumberProvisionsPayload']>, ParentType, ContextType, RequireFields<MutationRenumberProvisionsArgs, 'input'>>;
+  requestChanges?: Resolver<Maybe<ResolversTypes['RequestChangesPayload']>, ParentType, ContextType, RequireFields<MutationRequestChangesArgs, 'input'>>;
+  resolveReviewComment?: Resolver<Maybe<ResolversTypes['ResolveReviewCommentPayload']>, ParentType, ContextType, RequireFields<MutationResolveReviewCommentArgs, 'input'>>;
+  splitProvision?: Resolver<Maybe<ResolversTypes['SplitProvisionPayload']>, ParentType, ContextType, RequireFields<MutationSplitProvisionArgs, 'input'>>;
+  submitForReview?: Resolver<Maybe<ResolversTypes['SubmitForReviewPayload']>, ParentType, ContextType, RequireFields<MutationSubmitForReviewArgs, 'input'>>;
   updateHeading?: Resolver<Maybe<ResolversTypes['UpdateHeadingPayload']>, ParentType, ContextType, RequireFields<MutationUpdateHeadingArgs, 'input'>>;
   updateObligation?: Resolver<Maybe<ResolversTypes['UpdateObligationPayload']>, ParentType, ContextType, RequireFields<MutationUpdateObligationArgs, 'input'>>;
   updateProvision?: Resolver<Maybe<ResolversTypes['UpdateProvisionPayload']>, ParentType, ContextType, RequireFields<MutationUpdateProvisionArgs, 'input'>>;
@@ -2756,6 +3742,50 @@ export type ObligationResolvers<ContextType = ResolverContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type ObligationChangeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationChange'] = ResolversParentTypes['ObligationChange']> = {
+  addresseeKeysAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  addresseeKeysRemoved?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  addresseesAdded?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
+  addresseesRemoved?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  applicabilityChanged?: Resolver<Array<ResolversTypes['DiffBindingChange']>, ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  bindsNoLonger?: Resolver<Array<ResolversTypes['DiffBinding']>, ParentType, ContextType>;
+  bindsNow?: Resolver<Array<ResolversTypes['DiffBinding']>, ParentType, ContextType>;
+  bindsStill?: Resolver<Array<ResolversTypes['DiffBinding']>, ParentType, ContextType>;
+  change?: Resolver<ResolversTypes['ObligationChangeKind'], ParentType, ContextType>;
+  citationsAdded?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  citationsRemoved?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  force?: Resolver<Maybe<ResolversTypes['ForceChange']>, ParentType, ContextType>;
+  hunks?: Resolver<Array<ResolversTypes['TextHunk']>, ParentType, ContextType>;
+  keyAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  keyBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  modality?: Resolver<ResolversTypes['ModalityChange'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  provisionKeyAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provisionKeyBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  qualifiersAdded?: Resolver<Array<ResolversTypes['Qualifier']>, ParentType, ContextType>;
+  qualifiersRemoved?: Resolver<Array<ResolversTypes['Qualifier']>, ParentType, ContextType>;
+  renumbered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  textAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ObligationChangeCountsResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationChangeCounts'] = ResolversParentTypes['ObligationChangeCounts']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  forceChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renumbered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reversed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  strengthened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  weakened?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ObligationConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationConnection'] = ResolversParentTypes['ObligationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ObligationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
@@ -2767,6 +3797,13 @@ export type ObligationConnectionResolvers<ContextType = ResolverContext, ParentT
 export type ObligationEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationEdge'] = ResolversParentTypes['ObligationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
+};
+
+export type ObligationHistoryEntryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationHistoryEntry'] = ResolversParentTypes['ObligationHistoryEntry']> = {
+  changes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  obligation?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
 };
 
 export type ObligationSummaryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationSummary'] = ResolversParentTypes['ObligationSummary']> = {
@@ -2821,6 +3858,31 @@ export type ProvisionResolvers<ContextType = ResolverContext, ParentType extends
   __resolveType: TypeResolveFn<'Clause' | 'Principle' | 'Standard', ParentType, ContextType>;
 };
 
+export type ProvisionChangeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionChange'] = ResolversParentTypes['ProvisionChange']> = {
+  change?: Resolver<ResolversTypes['ProvisionChangeKind'], ParentType, ContextType>;
+  hunks?: Resolver<Array<ResolversTypes['TextHunk']>, ParentType, ContextType>;
+  keyAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  keyBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ProvisionKind'], ParentType, ContextType>;
+  kindAfter?: Resolver<Maybe<ResolversTypes['ProvisionKind']>, ParentType, ContextType>;
+  kindBefore?: Resolver<Maybe<ResolversTypes['ProvisionKind']>, ParentType, ContextType>;
+  lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  renumbered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  textAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  textChanged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  titleAfter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  titleBefore?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ProvisionChangeCountsResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionChangeCounts'] = ResolversParentTypes['ProvisionChangeCounts']> = {
+  added?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  removed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  renumbered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  textChanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ProvisionConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ProvisionConnection'] = ResolversParentTypes['ProvisionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ProvisionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Provision']>, ParentType, ContextType>;
@@ -2840,10 +3902,16 @@ export type ProvisionRenumberingResolvers<ContextType = ResolverContext, ParentT
   lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type PublishRevisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['PublishRevisionPayload'] = ResolversParentTypes['PublishRevisionPayload']> = {
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   auditTrail?: Resolver<Maybe<ResolversTypes['AuditEventConnection']>, ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'first' | 'revision'>>;
   bodies?: Resolver<Array<ResolversTypes['Body']>, ParentType, ContextType>;
   body?: Resolver<Maybe<ResolversTypes['Body']>, ParentType, ContextType, RequireFields<QueryBodyArgs, 'key'>>;
+  changes?: Resolver<ResolversTypes['RevisionEventConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   heading?: Resolver<Maybe<ResolversTypes['Heading']>, ParentType, ContextType, RequireFields<QueryHeadingArgs, 'key'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'key'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
@@ -2851,12 +3919,14 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationArgs, 'key'>>;
+  obligationHistory?: Resolver<Array<ResolversTypes['ObligationHistoryEntry']>, ParentType, ContextType, RequireFields<QueryObligationHistoryArgs, 'lineage'>>;
   obligations?: Resolver<Maybe<ResolversTypes['ObligationConnection']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'first'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'key'>>;
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
   provision?: Resolver<Maybe<ResolversTypes['Provision']>, ParentType, ContextType, RequireFields<QueryProvisionArgs, 'key'>>;
   provisions?: Resolver<Maybe<ResolversTypes['ProvisionConnection']>, ParentType, ContextType, RequireFields<QueryProvisionsArgs, 'first'>>;
   revision?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType, Partial<QueryRevisionArgs>>;
+  revisionDiff?: Resolver<Maybe<ResolversTypes['RevisionDiff']>, ParentType, ContextType, RequireFields<QueryRevisionDiffArgs, 'from' | 'to'>>;
   revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
   search?: Resolver<Maybe<ResolversTypes['SearchHitConnection']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   service?: Resolver<ResolversTypes['ServiceInfo'], ParentType, ContextType>;
@@ -2868,6 +3938,11 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   toolkitItem?: Resolver<Maybe<ResolversTypes['ToolkitItem']>, ParentType, ContextType, RequireFields<QueryToolkitItemArgs, 'key'>>;
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
+};
+
+export type RecordLegalEventPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RecordLegalEventPayload'] = ResolversParentTypes['RecordLegalEventPayload']> = {
+  event?: Resolver<ResolversTypes['RevisionEvent'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
 };
 
 export type RemoveProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RemoveProvisionPayload'] = ResolversParentTypes['RemoveProvisionPayload']> = {
@@ -2883,15 +3958,39 @@ export type RenumberProvisionsPayloadResolvers<ContextType = ResolverContext, Pa
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RequestChangesPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RequestChangesPayload'] = ResolversParentTypes['RequestChangesPayload']> = {
+  comment?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ResolveReviewCommentPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ResolveReviewCommentPayload'] = ResolversParentTypes['ResolveReviewCommentPayload']> = {
+  comment?: Resolver<ResolversTypes['ReviewComment'], ParentType, ContextType>;
+};
+
 export type RestatedDutyResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RestatedDuty'] = ResolversParentTypes['RestatedDuty']> = {
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ReviewCommentResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ReviewComment'] = ResolversParentTypes['ReviewComment']> = {
+  answers?: Resolver<Array<ResolversTypes['ReviewComment']>, ParentType, ContextType>;
+  author?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  provision?: Resolver<Maybe<ResolversTypes['Provision']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewCommentStatus'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type RevisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  approvedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   copiedFrom?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   editorialState?: Resolver<ResolversTypes['EditorialState'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['RevisionEvent']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   headings?: Resolver<Array<ResolversTypes['Heading']>, ParentType, ContextType>;
@@ -2904,6 +4003,9 @@ export type RevisionResolvers<ContextType = ResolverContext, ParentType extends 
   lastChangedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provisions?: Resolver<ResolversTypes['ProvisionConnection'], ParentType, ContextType, RequireFields<RevisionProvisionsArgs, 'first'>>;
   published?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reviewComments?: Resolver<Array<ResolversTypes['ReviewComment']>, ParentType, ContextType, Partial<RevisionReviewCommentsArgs>>;
+  reviewDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reviewOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RevisionStatus'], ParentType, ContextType>;
   supersededBy?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
@@ -2912,6 +4014,30 @@ export type RevisionResolvers<ContextType = ResolverContext, ParentType extends 
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   withdrawnOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RevisionDiffResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RevisionDiff'] = ResolversParentTypes['RevisionDiff']> = {
+  from?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  impact?: Resolver<ResolversTypes['BodyImpact'], ParentType, ContextType, RequireFields<RevisionDiffImpactArgs, 'body'>>;
+  obligations?: Resolver<Array<ResolversTypes['ObligationChange']>, ParentType, ContextType, Partial<RevisionDiffObligationsArgs>>;
+  provisions?: Resolver<Array<ResolversTypes['ProvisionChange']>, ParentType, ContextType, Partial<RevisionDiffProvisionsArgs>>;
+  summary?: Resolver<ResolversTypes['DiffSummary'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+};
+
+export type RevisionEventResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RevisionEvent'] = ResolversParentTypes['RevisionEvent']> = {
+  event?: Resolver<ResolversTypes['RevisionEventKind'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  on?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type RevisionEventConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['RevisionEventConnection'] = ResolversParentTypes['RevisionEventConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['RevisionEvent']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SearchHitResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
@@ -2963,6 +4089,15 @@ export type SourceReferenceResolvers<ContextType = ResolverContext, ParentType e
   location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type SplitProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SplitProvisionPayload'] = ResolversParentTypes['SplitProvisionPayload']> = {
+  newProvision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
+  obligations?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
+  obligationsBefore?: Resolver<Array<ResolversTypes['ObligationSummary']>, ParentType, ContextType>;
+  provision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type StandardResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Standard'] = ResolversParentTypes['Standard']> = {
   cites?: Resolver<Array<ResolversTypes['Citable']>, ParentType, ContextType>;
   footnotes?: Resolver<Array<ResolversTypes['Footnote']>, ParentType, ContextType>;
@@ -2982,6 +4117,11 @@ export type StandardResolvers<ContextType = ResolverContext, ParentType extends 
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type SubmitForReviewPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SubmitForReviewPayload'] = ResolversParentTypes['SubmitForReviewPayload']> = {
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TermResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Term'] = ResolversParentTypes['Term']> = {
@@ -3006,6 +4146,11 @@ export type TermConnectionResolvers<ContextType = ResolverContext, ParentType ex
 export type TermEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TermEdge'] = ResolversParentTypes['TermEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Term'], ParentType, ContextType>;
+};
+
+export type TextHunkResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TextHunk'] = ResolversParentTypes['TextHunk']> = {
+  kind?: Resolver<ResolversTypes['TextHunkKind'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ThemeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = {
@@ -3082,21 +4227,29 @@ export type ViewerResolvers<ContextType = ResolverContext, ParentType extends Re
 
 export type Resolvers<ContextType = ResolverContext> = {
   AddProvisionPayload?: AddProvisionPayloadResolvers<ContextType>;
+  AddReviewCommentPayload?: AddReviewCommentPayloadResolvers<ContextType>;
+  AnswerReviewCommentPayload?: AnswerReviewCommentPayloadResolvers<ContextType>;
   Applicability?: ApplicabilityResolvers<ContextType>;
+  ApprovePayload?: ApprovePayloadResolvers<ContextType>;
   AuditActor?: AuditActorResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   AuditEventEdge?: AuditEventEdgeResolvers<ContextType>;
   AuditTarget?: AuditTargetResolvers<ContextType>;
   Body?: BodyResolvers<ContextType>;
+  BodyImpact?: BodyImpactResolvers<ContextType>;
   Citable?: CitableResolvers<ContextType>;
   Clause?: ClauseResolvers<ContextType>;
   CreateDraftPayload?: CreateDraftPayloadResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DiffBinding?: DiffBindingResolvers<ContextType>;
+  DiffBindingChange?: DiffBindingChangeResolvers<ContextType>;
+  DiffSummary?: DiffSummaryResolvers<ContextType>;
   DiscardDraftPayload?: DiscardDraftPayloadResolvers<ContextType>;
   EnabledInstrument?: EnabledInstrumentResolvers<ContextType>;
   EnablingProvision?: EnablingProvisionResolvers<ContextType>;
   Footnote?: FootnoteResolvers<ContextType>;
+  ForceChange?: ForceChangeResolvers<ContextType>;
   Heading?: HeadingResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
@@ -3104,24 +4257,38 @@ export type Resolvers<ContextType = ResolverContext> = {
   InstrumentRelation?: InstrumentRelationResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
   LegalProvision?: LegalProvisionResolvers<ContextType>;
+  ModalityChange?: ModalityChangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Obligation?: ObligationResolvers<ContextType>;
+  ObligationChange?: ObligationChangeResolvers<ContextType>;
+  ObligationChangeCounts?: ObligationChangeCountsResolvers<ContextType>;
   ObligationConnection?: ObligationConnectionResolvers<ContextType>;
   ObligationEdge?: ObligationEdgeResolvers<ContextType>;
+  ObligationHistoryEntry?: ObligationHistoryEntryResolvers<ContextType>;
   ObligationSummary?: ObligationSummaryResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Principle?: PrincipleResolvers<ContextType>;
   Provision?: ProvisionResolvers<ContextType>;
+  ProvisionChange?: ProvisionChangeResolvers<ContextType>;
+  ProvisionChangeCounts?: ProvisionChangeCountsResolvers<ContextType>;
   ProvisionConnection?: ProvisionConnectionResolvers<ContextType>;
   ProvisionEdge?: ProvisionEdgeResolvers<ContextType>;
   ProvisionRenumbering?: ProvisionRenumberingResolvers<ContextType>;
+  PublishRevisionPayload?: PublishRevisionPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordLegalEventPayload?: RecordLegalEventPayloadResolvers<ContextType>;
   RemoveProvisionPayload?: RemoveProvisionPayloadResolvers<ContextType>;
   RenumberProvisionsPayload?: RenumberProvisionsPayloadResolvers<ContextType>;
+  RequestChangesPayload?: RequestChangesPayloadResolvers<ContextType>;
+  ResolveReviewCommentPayload?: ResolveReviewCommentPayloadResolvers<ContextType>;
   RestatedDuty?: RestatedDutyResolvers<ContextType>;
+  ReviewComment?: ReviewCommentResolvers<ContextType>;
   Revision?: RevisionResolvers<ContextType>;
+  RevisionDiff?: RevisionDiffResolvers<ContextType>;
+  RevisionEvent?: RevisionEventResolvers<ContextType>;
+  RevisionEventConnection?: RevisionEventConnectionResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SearchHitConnection?: SearchHitConnectionResolvers<ContextType>;
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
@@ -3129,10 +4296,13 @@ export type Resolvers<ContextType = ResolverContext> = {
   ServiceInfo?: ServiceInfoResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   SourceReference?: SourceReferenceResolvers<ContextType>;
+  SplitProvisionPayload?: SplitProvisionPayloadResolvers<ContextType>;
   Standard?: StandardResolvers<ContextType>;
+  SubmitForReviewPayload?: SubmitForReviewPayloadResolvers<ContextType>;
   Term?: TermResolvers<ContextType>;
   TermConnection?: TermConnectionResolvers<ContextType>;
   TermEdge?: TermEdgeResolvers<ContextType>;
+  TextHunk?: TextHunkResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ToolkitItem?: ToolkitItemResolvers<ContextType>;
   ToolkitItemConnection?: ToolkitItemConnectionResolvers<ContextType>;

@@ -26,6 +26,30 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../domain/page-request.ts';
 /** Length assumed for a plain list field that takes no size argument (a trace has about 8 steps). */
 export const ASSUMED_LIST_SIZE = 10;
 
+/**
+ * Plain lists whose length is known better than ASSUMED_LIST_SIZE, by `Type.field`. A diff
+ * (schema/diff.graphql) has an entry for every provision and every obligation of either
+ * revision, as many as a whole revision (the Code in force has 111 provisions and 104
+ * obligations), so each list counts as a full page, as the same obligations would through
+ * `obligations(first: 100)`. The lists inside one entry hold what changed about one provision
+ * or obligation (most entries of a diff are unchanged, and theirs are empty): at most the four
+ * bodies that can be bound (a local authority, a local health board, an NHS trust, a provider:
+ * docs/graph-model.md, "Relationships"), a body or two named, a few runs of changed words; they
+ * count four.
+ */
+export const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
+  'RevisionDiff.provisions': MAX_PAGE_SIZE,
+  'RevisionDiff.obligations': MAX_PAGE_SIZE,
+  'ProvisionChange.hunks': 4,
+  'ObligationChange.hunks': 4,
+  'ObligationChange.addresseesAdded': 4,
+  'ObligationChange.addresseesRemoved': 4,
+  'ObligationChange.bindsNow': 4,
+  'ObligationChange.bindsNoLonger': 4,
+  'ObligationChange.bindsStill': 4,
+  'ObligationChange.applicabilityChanged': 4,
+};
+
 const isConnection = (type: GraphQLNamedType): boolean => type.name.endsWith('Connection');
 const isEdge = (type: GraphQLNamedType): boolean => type.name.endsWith('Edge');
 
@@ -44,7 +68,7 @@ function listArgumentLength(args: Record<string, unknown>): number | undefined {
  * Cost = the objects an operation may return: each object counts 1, scalars count 0, a
  * connection multiplies what each of its nodes costs by its page size (`first`, default 20,
  * at most 100), and a plain list by the length of its `ids` (or `keys`) argument or, without
- * one, by ASSUMED_LIST_SIZE. Introspection is free, so the IDE can always load the schema.
+ * one, by its KNOWN_LIST_SIZES entry or else ASSUMED_LIST_SIZE. Introspection is free, so the IDE can always load the schema.
  */
 export const pageAwareEstimator: ComplexityEstimator = ({ type, field, args: rawArgs, childComplexity }) => {
   if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
@@ -55,7 +79,7 @@ export const pageAwareEstimator: ComplexityEstimator = ({ type, field, args: raw
   if (isListType(getNullableType(field.type))) {
     // A connection's `nodes` and `edges` were already multiplied by its page size.
     if (isConnection(type) || isEdge(type)) return own + childComplexity;
-    const size = listArgumentLength(args) ?? pageSize(args, ASSUMED_LIST_SIZE);
+    const size = listArgumentLength(args) ?? KNOWN_LIST_SIZES[`${type.name}.${field.name}`] ?? pageSize(args, ASSUMED_LIST_SIZE);
     return size * (own + childComplexity);
   }
   return own + childComplexity;

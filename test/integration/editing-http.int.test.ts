@@ -39,6 +39,10 @@ async function ask(token: string | null, query: string, variables: Record<string
   return (await response.json()) as Body;
 }
 
+/** The id of the review comment made last (the walk's addReviewComment). */
+const latestComment = async (): Promise<string> =>
+  (await runner.read<{ id: string }>('test.comment', 'MATCH (c:ReviewComment) WHERE c.replyTo IS NULL RETURN c.id AS id ORDER BY c.createdAt DESC LIMIT 1'))[0]?.id ?? 'rc_none';
+
 const versionOf = async (revision: string): Promise<number> =>
   (await runner.read<{ version: number }>('test.version', 'MATCH (r:Revision {key: $revision}) RETURN r.version AS version', { revision }))[0]?.version ?? 0;
 
@@ -85,6 +89,11 @@ const EXAMPLES: Record<string, { call: () => Promise<string>; editor: string }> 
       `addProvision(input: { revision: "${DRAFT}", after: "1.60", expectedVersion: ${await versionOf(DRAFT)}, text: "Local health boards must publish their workforce plans each year." }) { provision { key } }`,
     editor: 'OK',
   },
+  splitProvision: {
+    call: async () =>
+      `splitProvision(input: { revision: "${DRAFT}", key: "1.56", expectedVersion: ${await versionOf(DRAFT)}, text: "Commissioners should encourage providers to use the WeCare Wales portal.", newText: "Providers should advertise their vacancies there." }) { newProvision { key } }`,
+    editor: 'OK',
+  },
   updateHeading: {
     call: async () => `updateHeading(input: { revision: "${DRAFT}", key: "brokerage", title: "Brokerage and care finding", expectedVersion: ${await versionOf(DRAFT)} }) { heading { title } }`,
     editor: 'OK',
@@ -97,6 +106,23 @@ const EXAMPLES: Record<string, { call: () => Promise<string>; editor: string }> 
     call: async () => `renumberProvisions(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { renumbered { keyBefore keyAfter } }`,
     editor: 'OK',
   },
+  addReviewComment: {
+    call: () => Promise.resolve(`addReviewComment(input: { revision: "${DRAFT}", provision: "1.45", text: "Say which commissioning practices are meant." }) { comment { id status } }`),
+    editor: 'OK',
+  },
+  answerReviewComment: {
+    call: async () => `answerReviewComment(input: { comment: "${await latestComment()}", text: "All of them: the clause says so now." }) { comment { status } }`,
+    editor: 'OK',
+  },
+  resolveReviewComment: { call: async () => `resolveReviewComment(input: { comment: "${await latestComment()}" }) { comment { status } }`, editor: 'OK' },
+  submitForReview: { call: async () => `submitForReview(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { version }`, editor: 'OK' },
+  requestChanges: {
+    call: async () => `requestChanges(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)}, comment: "Check clause 1.45." }) { version }`,
+    editor: 'FORBIDDEN',
+  },
+  approve: { call: async () => `approve(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { version }`, editor: 'FORBIDDEN' },
+  publishRevision: { call: async () => `publishRevision(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { version }`, editor: 'FORBIDDEN' },
+  recordLegalEvent: { call: () => Promise.resolve('recordLegalEvent(input: { revision: "2024-09-01", event: LAID, on: "2024-06-11" }) { event { sequence } }'), editor: 'FORBIDDEN' },
   discardDraft: { call: async () => `discardDraft(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { discardedRevision }`, editor: 'OK' },
 };
 
@@ -119,7 +145,9 @@ describe('every mutation field', () => {
       'test.refusals',
       "MATCH (e:AuditEvent) WHERE e.result IN ['UNAUTHENTICATED', 'FORBIDDEN'] RETURN e.action AS action, e.result AS result ORDER BY e.sequence",
     );
-    expect(refused.map((e) => `${e.action} ${e.result}`)).toEqual(Object.keys(EXAMPLES).flatMap((field) => [`${field} UNAUTHENTICATED`, `${field} FORBIDDEN`]));
+    expect(refused.map((e) => `${e.action} ${e.result}`)).toEqual(
+      Object.entries(EXAMPLES).flatMap(([field, example]) => [`${field} UNAUTHENTICATED`, `${field} FORBIDDEN`, ...(example.editor === 'FORBIDDEN' ? [`${field} FORBIDDEN`] : [])]),
+    );
     expect(await revisionHash(runner, '2024-09-01')).toBe(published);
   });
 });

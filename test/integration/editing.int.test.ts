@@ -360,6 +360,28 @@ describe('the structure of a draft', () => {
     const renumbered = await as(EDITOR).renumberProvisions({ revision: DRAFT, expectedVersion: await versionOf(DRAFT) });
     expect(renumbered.renumbered).toEqual([]);
   });
+
+  it('splits a clause in two: the duty that moves to the new clause keeps its lineage', async () => {
+    // The clause of two duties made from 1.56 above, now 1.57 after the renumbering.
+    const before = await obligationsOf(DRAFT, '1.57');
+    expect(before.map((o) => o.modality)).toEqual(['SHOULD', 'MUST']);
+    const split = await as(EDITOR).splitProvision({
+      revision: DRAFT,
+      key: '1.57',
+      text: 'Commissioners should encourage providers to make use of the WeCare Wales portal to advertise vacancies within their organisations.',
+      newText: 'Local authorities must publish the vacancies they fund each year.',
+      expectedVersion: await versionOf(DRAFT),
+    });
+    expect(split).toMatchObject({ provisionKey: '1.57', newProvisionKey: '1.57A' });
+    const kept = await obligationsOf(DRAFT, '1.57');
+    const moved = await obligationsOf(DRAFT, '1.57A');
+    expect(kept.map((o) => [o.key, o.lineage, o.modality])).toEqual([['1.57/1', before[0]?.lineage, 'SHOULD']]);
+    expect(moved.map((o) => [o.key, o.lineage, o.modality, o.appliesTo])).toEqual([['1.57A/1', before[1]?.lineage, 'MUST', ['local-authority']]]);
+    const provisions = await provisionsInOrder(DRAFT);
+    const at = provisions.findIndex((p) => p.key === '1.57');
+    expect(provisions.slice(at, at + 3).map((p) => p.key)).toEqual(['1.57', '1.57A', '1.58']);
+    expect(provisions[at + 1]?.lineage).not.toBe(provisions[at]?.lineage);
+  });
 });
 
 describe('published revisions', () => {
@@ -370,6 +392,9 @@ describe('published revisions', () => {
       () => commands.updateObligation({ revision: '2024-09-01', lineage: 'ob_x', reason: 'try', expectedVersion: 1 }),
       () => commands.addProvision({ revision: '2024-09-01', after: '1.53', text: 'Statutory partners must act.', expectedVersion: 1 }),
       () => commands.removeProvision({ revision: '2024-09-01', key: '1.53', expectedVersion: 1 }),
+      () => commands.splitProvision({ revision: '2024-09-01', key: '1.53', text: 'Commissioners must act.', newText: 'Providers should act.', expectedVersion: 1 }),
+      () => commands.submitForReview({ revision: '2024-09-01', expectedVersion: 1 }),
+      () => commands.addReviewComment({ revision: '2024-09-01', text: 'Too late.' }),
       () => commands.renumberProvisions({ revision: '2024-09-01', expectedVersion: 1 }),
       () => commands.updateHeading({ revision: '2024-09-01', key: 'brokerage', title: 'Brokerage', expectedVersion: 1 }),
       () => commands.discardDraft({ revision: '2024-09-01', expectedVersion: 1 }),

@@ -18,6 +18,8 @@ function revision(key: string, fields: Partial<RevisionModel>): RevisionModel {
     evidence: null,
     instrumentKey: 'code/commissioning-framework',
     supersedesKey: null,
+    reviewIntervalYears: 2,
+    approvedBy: null,
     editorialState: 'PUBLISHED',
     version: 1,
     createdBy: null,

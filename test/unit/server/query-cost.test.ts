@@ -4,13 +4,17 @@ import { buildSchema, parse } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { estimateCost } from '../../../server/plugins/query-cost.ts';
 
-// A small schema with the shapes the real one has: a connection, a plain list, a list by ids.
+// A small schema with the shapes the real one has: a connection, a plain list, a list by ids, a diff.
 const schema = buildSchema(`
   type Query {
     things(first: Int = 20, after: String): ThingConnection!
     thing(key: String!): Thing
     nodes(ids: [ID!]!): [Thing]!
+    revisionDiff(from: String!, to: String!): RevisionDiff
   }
+  type RevisionDiff { provisions(change: [String!]): [Part!]! obligations(change: [String!]): [ObligationChange!]! }
+  type ObligationChange { keyAfter: String bindsNow: [Binding!]! hunks: [Part!]! after: Thing }
+  type Binding { body: Part! }
   type ThingConnection { totalCount: Int! pageInfo: PageInfo! nodes: [Thing!]! edges: [ThingEdge!]! }
   type ThingEdge { cursor: String! node: Thing! }
   type PageInfo { hasNextPage: Boolean! endCursor: String }
@@ -45,6 +49,13 @@ describe('estimateCost', () => {
   it('multiplies a plain list by 10, and nodes(ids:) by the number of ids', () => {
     expect(cost('{ thing(key: "a") { parts { name } } }')).toBe(1 + 10);
     expect(cost('{ nodes(ids: ["a", "b", "c"]) { key } }')).toBe(3);
+  });
+
+  it('counts a diff\'s provisions and obligations as full pages of 100, and the lists inside an entry as four', () => {
+    expect(cost('{ revisionDiff(from: "a", to: "b") { provisions { name } } }')).toBe(1 + 100 * 1);
+    expect(cost('{ revisionDiff(from: "a", to: "b") { obligations { keyAfter bindsNow { body { name } } hunks { name } after { key } } } }')).toBe(
+      1 + 100 * (1 + 4 * (1 + 1) + 4 * 1 + 1),
+    );
   });
 
   it('makes a 100 x 100 fan-out cost about 10,000', () => {

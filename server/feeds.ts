@@ -1,0 +1,66 @@
+/**
+ * The changes feed as Atom (README "Following changes"): /feeds/changes.atom lists the public
+ * events of revisions (published, consultation, laid, in force, withdrawn), newest first, as
+ * legislation.gov.uk publishes its changes, written by the `feed` library. The same events,
+ * oldest first and paged, are Query.changes in the API.
+ */
+import { Router } from 'express';
+import { Feed } from 'feed';
+import type { Database } from '../db/run-query.ts';
+import { QueryRunner } from '../db/run-query.ts';
+import { createRevisionEventLoaders, type RevisionEventModel } from '../loaders/revision-events.ts';
+import { sendHttpError } from './http-errors.ts';
+
+export const CHANGES_FEED_PATH = '/feeds/changes.atom';
+/** How many of the newest events the feed carries. */
+const ENTRIES = 50;
+
+const WHAT: Record<RevisionEventModel['event'], string> = {
+  PUBLISHED: 'published by the National Office',
+  CONSULTATION_OPENED: 'consultation opened',
+  CONSULTATION_CLOSED: 'consultation closed',
+  LAID: 'laid before Senedd Cymru',
+  COMES_INTO_FORCE: 'comes into force',
+  WITHDRAWN: 'withdrawn',
+};
+
+/** The Atom document for these events (newest first), with links under `origin`. */
+export function changesFeed(events: readonly RevisionEventModel[], origin: string): string {
+  const newest = events[0];
+  const feed = new Feed({
+    title: 'Code of Practice on the National Framework for the Commissioning of Care and Support: changes',
+    description: 'Revisions of the Code published, consulted on, laid, brought into force or withdrawn.',
+    id: 'tag:care-code-graph,2026:changes',
+    link: `${origin}/graphql`,
+    feedLinks: { atom: `${origin}${CHANGES_FEED_PATH}` },
+    updated: newest === undefined ? new Date(0) : new Date(newest.recordedAt),
+    copyright: 'Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright).',
+  });
+  for (const event of events) {
+    feed.addItem({
+      id: `tag:care-code-graph,2026:revision-event/${event.sequence}`,
+      title: `Revision ${event.revisionKey}: ${WHAT[event.event]} on ${event.on}`,
+      link: `${origin}${CHANGES_FEED_PATH}#event-${event.sequence}`,
+      date: new Date(event.recordedAt),
+      description: `${event.event} ${event.on} (revision ${event.revisionKey})${event.note === null ? '' : `: ${event.note}`}`,
+    });
+  }
+  return feed.atom1();
+}
+
+export function feedsRouter(db: Database, origin: (req: { protocol: string; get(name: string): string | undefined }) => string): Router {
+  const router = Router();
+  router.get(CHANGES_FEED_PATH, (req, res) => {
+    const events = createRevisionEventLoaders(new QueryRunner(db));
+    void (async () => {
+      const first = await events.changes({ offset: 0, limit: 1 });
+      const offset = Math.max(0, first.totalCount - ENTRIES);
+      const page = await events.changes({ offset, limit: ENTRIES });
+      res.type('application/atom+xml').send(changesFeed([...page.items].reverse(), origin(req)));
+    })().catch((error: unknown) => {
+      req.log.error({ err: error }, 'the changes feed could not be read');
+      sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'The changes feed is not available right now (the database is not answering); please try again shortly');
+    });
+  });
+  return router;
+}
