@@ -1,7 +1,8 @@
 /**
  * Review with four eyes, publishing and the Code's legal life, over HTTP, signed in through
- * the real embedded OpenID provider: an editor drafts a revision with a renumbered clause and
- * a should → must change; the author cannot approve it (FORBIDDEN, audited); a reviewer sends
+ * the real embedded OpenID provider: an editor drafts a revision with a renumbered clause, a
+ * should → must change, a clause split in two and a duty moved from the statutory partners to
+ * providers, and the diff reports exactly those; the author cannot approve it (FORBIDDEN, audited); a reviewer sends
  * it back with a comment, then approves; a publisher publishes it with a commencement a year
  * ahead, and asOf before that day still answers the 2024 Code while asOf on it answers the new
  * one; the 2024 revision's hash never changes; obligationHistory follows the renumbered
@@ -78,6 +79,7 @@ afterAll(async () => {
 });
 
 let lineage145 = '';
+const lineages: Record<string, string> = {};
 
 describe('a draft through review', () => {
   it('is drafted with a clause added before 1.45, renumbered, and a should made must', async () => {
@@ -100,6 +102,67 @@ describe('a draft through review', () => {
     expect(data<{ obligations: unknown[] }>(edited, 'updateProvision').obligations).toEqual([{ key: '1.46/1', lineage: lineage145, modality: 'MUST' }]);
   });
 
+  it('has a clause split in two and a duty moved from the statutory partners to providers', async () => {
+    for (const key of ['1.4/1', '1.90/1', '1.90/2']) {
+      lineages[key] = data<{ lineage: string }>(await ask(null, `{ obligation(key: "${key}", revision: "2024-09-01") { lineage } }`), 'obligation').lineage;
+    }
+    const split = await ask(
+      'edith',
+      `mutation ($text: String!, $newText: String!) { splitProvision(input: { revision: "${DRAFT}", key: "1.91", expectedVersion: ${await versionOf()}, text: $text, newText: $newText }) {
+         newProvision { key } obligations { key lineage } } }`,
+      {
+        text: 'As NYTH/NEST has significant importance when commissioning mental health services relating to babies, children and young people commissioners should use the NYTH/NEST framework approach in their commissioning practices and ensure a No Wrong Door Approach.',
+        newText: 'Service providers should also have a good understanding of the Nyth/Nest principles when undertaking services commissioned for these groups of people.',
+      },
+    );
+    expect(data<unknown>(split, 'splitProvision')).toEqual({
+      newProvision: { key: '1.91A' },
+      obligations: [
+        { key: '1.91/1', lineage: lineages['1.90/1'] },
+        { key: '1.91A/1', lineage: lineages['1.90/2'] },
+      ],
+    });
+    const moved = await ask(
+      'edith',
+      `mutation ($text: String!) { updateProvision(input: { revision: "${DRAFT}", key: "1.4", expectedVersion: ${await versionOf()}, text: $text }) { obligations { lineage addressees { key } } } }`,
+      { text: 'Providers must act in accordance with the requirements contained in this Code. Section 147 of the Act (departure from requirements in codes) does not apply to any requirements contained.' },
+    );
+    expect(data<unknown>(moved, 'updateProvision')).toEqual({ obligations: [{ lineage: lineages['1.4/1'], addressees: [{ key: 'provider' }] }] });
+  });
+
+  it('is diffed against the 2024 Code: renumbered not removed, STRENGTHENED, the split keeps each lineage, the moved duty no longer binds health boards', async () => {
+    const diff = await ask(
+      'rita',
+      `{ revisionDiff(from: "2024-09-01", to: "${DRAFT}") {
+         summary { provisions { added removed renumbered textChanged } obligations { added removed changed strengthened moved } }
+         provisions(change: [ADDED, REMOVED]) { change keyBefore keyAfter }
+         obligations(change: [ADDED, REMOVED, CHANGED]) { lineage change keyBefore keyAfter moved modality { direction } bindsNoLonger { body { key } } bindsNow { body { key } } }
+         impact(body: "local-health-board") { noLongerBinding { keyAfter } strengthened { keyAfter } newlyBinding { keyAfter } }
+       } }`,
+    );
+    const found = data<{
+      summary: { provisions: Record<string, number>; obligations: Record<string, number> };
+      provisions: unknown[];
+      obligations: { lineage: string; change: string; keyBefore: string | null; keyAfter: string | null; moved: boolean; modality: { direction: string | null }; bindsNoLonger: { body: { key: string } }[]; bindsNow: { body: { key: string } }[] }[];
+      impact: unknown;
+    }>(diff, 'revisionDiff');
+    // Added: the clause before 1.45 (1.45 now) and the second half of the split (1.91A); nothing removed.
+    expect(found.provisions).toEqual([
+      { change: 'ADDED', keyBefore: null, keyAfter: '1.45' },
+      { change: 'ADDED', keyBefore: null, keyAfter: '1.91A' },
+    ]);
+    expect(found.summary.provisions).toMatchObject({ added: 2, removed: 0 });
+    expect(found.summary.obligations).toMatchObject({ added: 1, removed: 0, changed: 3, strengthened: 1, moved: 1 });
+    const byLineage = new Map(found.obligations.map((o) => [o.lineage, o]));
+    expect(byLineage.get(lineage145)).toMatchObject({ change: 'CHANGED', keyBefore: '1.45/1', keyAfter: '1.46/1', modality: { direction: 'STRENGTHENED' } });
+    expect(byLineage.get(lineages['1.90/2'] ?? '')).toMatchObject({ change: 'CHANGED', keyBefore: '1.90/2', keyAfter: '1.91A/1', moved: true });
+    expect(byLineage.has(lineages['1.90/1'] ?? '')).toBe(false);
+    const duty = byLineage.get(lineages['1.4/1'] ?? '');
+    expect(duty?.bindsNoLonger.map((b) => b.body.key).sort()).toEqual(['local-authority', 'local-health-board', 'nhs-trust']);
+    expect(duty?.bindsNow.map((b) => b.body.key)).toEqual(['provider']);
+    expect(found.impact).toEqual({ noLongerBinding: [{ keyAfter: '1.4/1' }], strengthened: [{ keyAfter: '1.46/1' }], newlyBinding: [{ keyAfter: '1.45/1' }] });
+  });
+
   it('cannot be approved by its author, even one who is a reviewer: FORBIDDEN, written to the audit', async () => {
     expect(stateOf(await step('edith', 'submitForReview'), 'submitForReview')).toBe('IN_REVIEW');
     const refused = await step('edith', 'approve');
@@ -107,7 +170,7 @@ describe('a draft through review', () => {
     expect(refused.errors?.[0]?.message).toBe('You changed this draft, so you cannot approve it: a second person, a reviewer who made no change to it, must approve it (four eyes)');
     const audit = await runner.read<{ result: string; actor: string }>('test.audit', "MATCH (e:AuditEvent {action: 'approve'}) RETURN e.result AS result, e.actorName AS actor");
     expect(audit).toEqual([{ result: 'FORBIDDEN', actor: 'Edith Editor' }]);
-    expect(await versionOf()).toBe(5);
+    expect(await versionOf()).toBe(7);
   });
 
   it('is sent back with a comment, which is answered and resolved', async () => {
