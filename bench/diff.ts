@@ -9,31 +9,21 @@
  * hunks, every obligation with its modality and force, and the impact on a local health
  * board. Prints p50/p95/max. Not a test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { DEFAULT_AUTH, loadConfig, PROJECT_ROOT, type AuthConfig } from '../core/config.ts';
-import { createLogger, printLine } from '../core/log.ts';
-import type { Viewer } from '../core/viewer.ts';
+import { DEFAULT_AUTH, type AuthConfig } from '../core/config.ts';
+import { createLogger } from '../core/log.ts';
 import { createAccount } from '../db/accounts.ts';
-import { createDriver } from '../db/create-driver.ts';
-import { provideNeo4j } from '../db/neo4j/provide-neo4j.ts';
-import { QueryRunner } from '../db/run-query.ts';
 import { diffRevisions } from '../domain/revision-diff.ts';
-import { editingCommands } from '../editing/commands.ts';
 import { forgetPublishedTrees, loadRevisionTree } from '../loaders/revision-tree.ts';
-import { readerContext } from '../reader/read-provision.ts';
-import { seedCode } from '../seed/index.ts';
-import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { startApp } from '../server/app.ts';
 import { issueToken } from '../server/cli/issue-token.ts';
+import { timingFigures as figures, withSeededNeo4j } from './own-neo4j.ts';
 
 const PUBLISHED = '2024-09-01';
 const DRAFT = 'draft-bench-diff';
 const EDITS = 50;
 const WARM_UP = 5;
 const RUNS = 100;
-const EDITOR: Viewer = { subject: 'bench-editor', name: 'Bench Editor', roles: ['editor'], issuer: 'bench' };
 const AUTH: AuthConfig = { ...DEFAULT_AUTH, issuer: undefined };
 const APPENDED = 'Commissioners should record how they have met this expectation.';
 
@@ -50,12 +40,6 @@ const QUERY = `query ($from: String!, $to: String!) {
     }
   }
 }`;
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const figures = (times: readonly number[]): string => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(1)} ms (${sorted.length} runs)`;
-};
 
 /** Runs `work` WARM_UP times untimed, then RUNS times timed; returns the times in ms. */
 async function timed(work: () => Promise<unknown>): Promise<number[]> {
@@ -78,14 +62,7 @@ function edited(text: string, n: number): string {
   return `${text} ${APPENDED}`;
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'care-code-graph-bench-diff-'));
-const neo4j = await provideNeo4j(loadConfig().neo4j, { localDataDir: dataDir, localPort: 0, onProgress: printLine });
-const driver = createDriver(neo4j, { connectionTimeoutMs: 10_000 });
-const db = { driver, database: neo4j.database, timeoutMs: 120_000 };
-try {
-  await seedCode(db);
-  const runner = new QueryRunner(db);
-  const commands = editingCommands({ runner, viewer: EDITOR, requestId: 'bench', reader: readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json'))) });
+await withSeededNeo4j('diff', async ({ db, runner, commands, mode }) => {
   await commands.createDraft({ key: DRAFT, from: PUBLISHED });
   let version = 1;
 
@@ -134,7 +111,7 @@ try {
     });
 
     const { provisions: p, obligations: o } = first.summary;
-    process.stdout.write(`revisionDiff ${PUBLISHED} → ${DRAFT} (${EDITS} edits), Node ${process.version}, ${os.cpus().length} cores, Neo4j ${neo4j.mode}\n`);
+    process.stdout.write(`revisionDiff ${PUBLISHED} → ${DRAFT} (${EDITS} edits), Node ${process.version}, ${os.cpus().length} cores, Neo4j ${mode}\n`);
     process.stdout.write(
       `  the diff: provisions ${p.textChanged} reworded, ${p.unchanged} unchanged; obligations ${o.added} added, ${o.removed} removed, ${o.changed} changed ` +
         `(${o.strengthened} strengthened, ${o.weakened} weakened), ${o.unchanged} unchanged\n`,
@@ -146,8 +123,4 @@ try {
   } finally {
     await app.stop();
   }
-} finally {
-  await driver.close();
-  await neo4j.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -5,28 +5,9 @@
  * through the same commands the GraphQL mutations call (editing/commands.ts), and prints
  * p50/p95. Server-side times: no HTTP. Not a test.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
-import { printLine } from '../core/log.ts';
-import type { Viewer } from '../core/viewer.ts';
-import { createDriver } from '../db/create-driver.ts';
-import { provideNeo4j } from '../db/neo4j/provide-neo4j.ts';
-import { QueryRunner } from '../db/run-query.ts';
-import { editingCommands } from '../editing/commands.ts';
-import { readerContext } from '../reader/read-provision.ts';
-import { seedCode } from '../seed/index.ts';
-import { loadCatalogue } from '../seed/load-catalogue.ts';
+import { BENCH_EDITOR, timingFigures, withSeededNeo4j } from './own-neo4j.ts';
 
 const edits = Number(process.argv[2] ?? 100);
-const EDITOR: Viewer = { subject: 'bench-editor', name: 'Bench Editor', roles: ['editor'], issuer: 'bench' };
-
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-const figures = (times: number[]): string => {
-  const sorted = [...times].sort((a, b) => a - b);
-  return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${(sorted[sorted.length - 1] ?? Number.NaN).toFixed(1)} ms (${sorted.length} runs)`;
-};
 
 async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   const started = performance.now();
@@ -34,15 +15,7 @@ async function time<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [result, performance.now() - started];
 }
 
-const dataDir = mkdtempSync(path.join(os.tmpdir(), 'care-code-graph-bench-editing-'));
-const neo4j = await provideNeo4j(loadConfig().neo4j, { localDataDir: dataDir, localPort: 0, onProgress: printLine });
-const driver = createDriver(neo4j, { connectionTimeoutMs: 10_000 });
-const db = { driver, database: neo4j.database, timeoutMs: 120_000 };
-try {
-  await seedCode(db);
-  const runner = new QueryRunner(db);
-  const commands = editingCommands({ runner, viewer: EDITOR, requestId: 'bench', reader: readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json'))) });
-
+await withSeededNeo4j('editing', async ({ runner, commands }) => {
   const drafts: number[] = [];
   for (const n of [1, 2, 3]) drafts.push((await time(() => commands.createDraft({ key: `draft-bench-${n}` })))[1]);
 
@@ -59,10 +32,6 @@ try {
     version = updated.version;
     updates.push(ms);
   }
-  process.stdout.write(`createDraft of the whole Code: ${figures(drafts)}\n`);
-  process.stdout.write(`updateProvision, one clause re-read and rewritten: ${figures(updates)}\n`);
-} finally {
-  await driver.close();
-  await neo4j.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+  process.stdout.write(`createDraft of the whole Code, as ${BENCH_EDITOR.name}: ${timingFigures(drafts)}\n`);
+  process.stdout.write(`updateProvision, one clause re-read and rewritten: ${timingFigures(updates)}\n`);
+});

@@ -1,7 +1,8 @@
 /**
  * Scores the reader's obligations against the hand annotation
  * (test/fixtures/obligations-annotated.json): precision and recall per field. Pure; used by
- * bench/reader-accuracy.ts (prints) and test/unit/reader-accuracy.test.ts (pins the figures).
+ * bench/reader-accuracy.ts (prints) and test/unit/reader/accuracy.test.ts (pins the figures); bench/held-out.ts
+ * scores the held-out set with it.
  */
 
 export interface GoldObligation {
@@ -63,6 +64,9 @@ function score(correct: number, predicted: number, expected: number): FieldScore
   return { precision: round(predicted === 0 ? 1 : correct / predicted), recall: round(expected === 0 ? 1 : correct / expected), correct, predicted, expected };
 }
 
+/** The modal verb of a trigger: "must" for "must not" and "Must never". */
+const verbOf = (trigger: string): string => trigger.toLowerCase().split(/\s+/)[0] ?? '';
+
 const sameSet = (a: string[], b: string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Matches the reader's obligations to the annotation, provision by provision, and scores each field. */
@@ -72,11 +76,13 @@ export function scoreReader(gold: GoldFile, read: ReadObligation[]): ReaderScore
   const used = new Set<string>();
   for (const [provision, expected] of Object.entries(gold.provisions)) {
     for (const g of expected) {
+      // Same modal verb ("must" for "must never" too, so a wrong negation is a wrong modality,
+      // not a missed obligation); the same words as written first, then the closest sentence.
       const candidates = read
-        .filter((r) => r.provision === provision && !used.has(r.key) && r.trigger.toLowerCase() === g.trigger.toLowerCase())
-        .map((r) => ({ r, similarity: overlap(r.text, g.text) }))
+        .filter((r) => r.provision === provision && !used.has(r.key) && verbOf(r.trigger) === verbOf(g.trigger))
+        .map((r) => ({ r, exact: r.trigger.toLowerCase() === g.trigger.toLowerCase() ? 1 : 0, similarity: overlap(r.text, g.text) }))
         .filter(({ similarity }) => similarity >= 0.5)
-        .sort((a, b) => b.similarity - a.similarity);
+        .sort((a, b) => b.exact - a.exact || b.similarity - a.similarity);
       const best = candidates[0];
       if (best === undefined) {
         missed.push({ provision, trigger: g.trigger, text: g.text });

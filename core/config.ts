@@ -59,6 +59,9 @@ export const DEFAULT_RATE_LIMIT: Readonly<RateLimit> = { max: 600, windowMs: 60_
 /** The one deadline an operation gets by default (OPERATION_TIMEOUT_MS). */
 export const DEFAULT_OPERATION_TIMEOUT_MS = 15_000;
 
+/** How long a server keeps the published revisions between requests by default (REVISION_CACHE_MS). */
+export const DEFAULT_REVISION_CACHE_MS = 10_000;
+
 /** What the service does at start about the graph's constraints and indexes (db/graph-schema.ts). */
 export type SchemaOnStart = 'create' | 'check';
 
@@ -112,6 +115,11 @@ export interface Config {
   limits: Limits;
   /** One deadline for the whole of an operation, shared by all its statements. */
   operationTimeoutMs: number;
+  /**
+   * REVISION_CACHE_MS: how long the published revisions are kept between requests at most, so
+   * how long a change made through another instance may go unseen here (0 = read every time).
+   */
+  revisionCacheMs: number;
   rateLimit: RateLimit;
   /** Express's `trust proxy`: false, a number of proxies, or their addresses. */
   trustProxy: boolean | number | string[];
@@ -262,6 +270,7 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, like LOG_LEVEL=info; got "${logLevelRaw}"`);
   }
   const operationTimeoutMs = integer('OPERATION_TIMEOUT_MS', DEFAULT_OPERATION_TIMEOUT_MS, 100, 600000, String(DEFAULT_OPERATION_TIMEOUT_MS));
+  const revisionCacheMs = integer('REVISION_CACHE_MS', DEFAULT_REVISION_CACHE_MS, 0, 3_600_000, String(DEFAULT_REVISION_CACHE_MS));
   const rateLimit: RateLimit = {
     max: integer('RATE_LIMIT_MAX', DEFAULT_RATE_LIMIT.max, 0, 1_000_000_000, String(DEFAULT_RATE_LIMIT.max)),
     windowMs: integer('RATE_LIMIT_WINDOW_MS', DEFAULT_RATE_LIMIT.windowMs, 1000, 86_400_000, String(DEFAULT_RATE_LIMIT.windowMs)),
@@ -344,6 +353,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: logLevel ?? 'info',
     limits,
     operationTimeoutMs,
+    revisionCacheMs,
     rateLimit,
     trustProxy,
     schemaOnStart: schemaOnStart ?? 'create',

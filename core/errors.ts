@@ -37,6 +37,9 @@ export const HTTP_ERROR_CODES = [
   'UNAUTHENTICATED',
   'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  // A query parameter of a download (server/exports/) that the API's filter refuses (400,
+  // with extensions.argument), in the API's own code and words.
+  'BAD_USER_INPUT',
 ] as const;
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number];
 

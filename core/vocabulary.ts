@@ -51,6 +51,15 @@ export type LegalProvisionKind = (typeof LEGAL_PROVISION_KINDS)[number];
 export const ENABLING_RELATIONS = ['ISSUED_UNDER', 'GUIDANCE_UNDER', 'DISAPPLIES'] as const;
 export type EnablingRelation = (typeof ENABLING_RELATIONS)[number];
 
+/**
+ * How a provision of legislation makes the Code bind one body (docs/reading-rules.md, "Legal
+ * basis per body"): the Code is issued under it (s.145 of the 2014 Act, for local authorities:
+ * clauses 1.1 and 1.4), the Welsh Ministers direct the body under it (the 2006 Act, for local
+ * health boards and NHS trusts: clause 1.5), or the Code is guidance under it (clause 1.2).
+ */
+export const BINDING_RELATIONS = ['ISSUED_UNDER', 'DIRECTION_UNDER', 'GUIDANCE_UNDER'] as const;
+export type BindingRelation = (typeof BINDING_RELATIONS)[number];
+
 export const INSTRUMENT_RELATION_KINDS = ['COMPLEMENTS', 'REPLACES', 'LED_TO'] as const;
 export type InstrumentRelationKind = (typeof INSTRUMENT_RELATION_KINDS)[number];
 
@@ -77,3 +86,12 @@ export type EditorialState = (typeof EDITORIAL_STATES)[number];
  */
 export const LEGAL_EVENTS = ['CONSULTATION_OPENED', 'CONSULTATION_CLOSED', 'LAID', 'COMES_INTO_FORCE', 'WITHDRAWN'] as const;
 export type LegalEventKind = (typeof LEGAL_EVENTS)[number];
+
+/**
+ * Why a modal verb the reader found is not an obligation (docs/reading-rules.md, "What counts
+ * as an obligation" and "Overrides"): inside quotation marks (a word mentioned or another
+ * instrument quoted), in a sentence explaining what precedes it ("This means ..."), a "may"
+ * describing a possibility, or ruled out by a reviewed override.
+ */
+export const UNCOUNTED_MODAL_KINDS = ['QUOTATION', 'EXPLANATION', 'DESCRIPTION', 'OVERRIDE'] as const;
+export type UncountedModalKind = (typeof UNCOUNTED_MODAL_KINDS)[number];

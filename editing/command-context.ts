@@ -12,4 +12,6 @@ export interface CommandContext {
   viewer: Viewer | null;
   requestId: string;
   reader: ReaderContext;
+  /** Called after each change commits (the server forgets its cached list of revisions). */
+  onChanged?: () => void;
 }

@@ -42,7 +42,7 @@ ORDER BY p.order`;
 /** The text-bearing properties of each label a draft owns; labels and names are fixed here, never input. */
 const TEXTS = {
   Provision: ['text', 'title'],
-  Obligation: ['text'],
+  Obligation: ['text', 'statement'],
   Heading: ['title', 'text'],
   Term: ['definition'],
   Footnote: ['text'],

@@ -7,6 +7,7 @@
  */
 import type { TransactionRunner } from '../db/run-query.ts';
 import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
+import { STATEMENT_PROPERTIES, uncountedModalProperties } from '../db/reading-properties.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 import { newLineage } from '../domain/lineage.ts';
 import { printedNumber } from '../domain/provision-numbering.ts';
@@ -20,6 +21,7 @@ DETACH DELETE o`;
 const UPDATE_PROVISION = `
 MATCH (p:Provision {uid: $uid}) WHERE p.revision = $revision
 SET p.text = $text, p.title = $title, p.editedBy = $editor, p.editedAt = datetime()
+SET p += {${uncountedModalProperties('$uncountedModals')}}
 WITH p
 OPTIONAL MATCH (p)-[c:CITES|CITES_DUTY_OF]->()
 DELETE c`;
@@ -43,7 +45,7 @@ UNWIND $rows AS row
 CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $revision, text: row.text, modality: row.modality,
                       force: row.force, trigger: row.trigger, triggerStart: row.triggerStart, triggerEnd: row.triggerEnd,
                       qualifiers: row.qualifiers, fromOverride: row.fromOverride, overrideReason: row.overrideReason,
-                      order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor})
+                      ${STATEMENT_PROPERTIES}, order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor})
 CREATE (o)-[:STATED_IN]->(p)
 WITH o, row
 ${LINK_OBLIGATION_BODIES}
@@ -93,7 +95,7 @@ export async function writeProvisionReading(tx: TransactionRunner, write: Provis
   const uid = `${revision}|${write.provisionKey}`;
   const base = { uid, revision, editor: write.editor };
   await tx.run('edit.removeObligations', REMOVE_OBLIGATIONS, base);
-  await tx.run('edit.updateProvision', UPDATE_PROVISION, { ...base, text: reading.text, title: write.title });
+  await tx.run('edit.updateProvision', UPDATE_PROVISION, { ...base, text: reading.text, title: write.title, uncountedModals: reading.uncountedModals });
   await tx.run('edit.linkProvision', LINK_PROVISION, {
     uid,
     citations: reading.citations.filter((c) => c.fromLabel === 'Provision'),

@@ -11,24 +11,29 @@ import { createRevisionEventLoaders } from './revision-events.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
-import { toFullTextQuery } from '../domain/full-text-query.ts';
+import { parseFullTextQuery } from '../domain/full-text-query.ts';
 import { createFootnoteLoaders } from './footnote.ts';
 import type { DecodedId } from './global-id.ts';
 import { createHeadingLoaders } from './heading.ts';
 import { createInstrumentLoaders, findInstruments } from './instrument.ts';
 import { loadNode, type NodeModel } from './node.ts';
-import { createObligationLoaders, type ApplicabilityModel } from './obligation.ts';
-import type { ObligationFilterInput } from './obligation-query.ts';
+import { createObligationLoaders, type ApplicabilityModel, type LegalBasisModel } from './obligation.ts';
+import { legalBasisOfBodies } from '../domain/legal-basis-per-body.ts';
+import { toObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import { createOrganisationLoaders, loadAllOrganisations, type OrganisationModel } from './organisation.ts';
 import type { PageRequest } from './pagination.ts';
 import { createProvisionLoaders, findProvisions } from './provision.ts';
 import { chooseRevision, todayInWales, type RevisionChoice } from '../domain/revision-in-force.ts';
-import { loadRevisions, type RevisionModel } from './revision.ts';
+import { loadRevisions, newestFirst, type RevisionModel } from './revision.ts';
 import { createRevisionTreeLoader } from './revision-tree.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import { createSourceLoaders, loadAllSourceDocuments, type SourcedLabel, type SourceDocumentModel, type SourceReferenceModel } from './source.ts';
 import { buildSearchQuery, search, type SearchHitKind } from './search.ts';
-import { loadServiceInfo } from './service-info.ts';
+import { obligationsTextHint, searchTextHint } from './text-hint.ts';
+import { loadTopics, type TopicKind } from './topic.ts';
+import { loadGraphLoadedAt, loadServiceInfo } from './service-info.ts';
+import { findLegislation } from './legislation.ts';
+import type { LegislationLevel } from '../domain/legislation-links.ts';
 import { createTermLoaders, findTerms } from './term.ts';
 import { createThemeLoaders, loadAllThemes, type ThemeModel } from './theme.ts';
 import { createToolkitLoaders, findToolkitItems } from './toolkit.ts';
@@ -43,9 +48,19 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
   return () => (answer ??= load());
 }
 
-export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
+/** The published revisions as a server keeps them between requests (loaders/revision-cache.ts). */
+export interface PublishedRevisions {
+  published(runner: QueryRunner): Promise<RevisionModel[]>;
+}
+
+export function createLoaders(runner: QueryRunner, options: LoaderOptions & { revisionCache?: PublishedRevisions }) {
   // Drafts are invisible, not forbidden, to whoever may not see them: they answer NOT_FOUND.
-  const revisions = once(async () => (await loadRevisions(runner)).filter((r) => r.published || options.canSeeDrafts === true));
+  const cache = options.revisionCache;
+  const revisions = once(async (): Promise<RevisionModel[]> => {
+    if (cache === undefined) return (await loadRevisions(runner)).filter((r) => r.published || options.canSeeDrafts === true);
+    const published = await cache.published(runner);
+    return options.canSeeDrafts === true ? newestFirst([...published, ...(await loadRevisions(runner, todayInWales(), 'drafts'))]) : published;
+  });
   const batched = {
     ...createHeadingLoaders(runner, options),
     ...createProvisionLoaders(runner, options),
@@ -67,6 +82,8 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     ...batched,
     serviceInfo: () => loadServiceInfo(runner),
+    /** When the seed last loaded the graph (one query per request, on first use). */
+    graphLoadedAt: once(() => loadGraphLoadedAt(runner)),
     /** Every revision of the Code, newest first (one query per request). */
     revisions,
     revisionByKey,
@@ -95,15 +112,35 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions) {
       const wanted = new Set([body, ...members.map((member) => member.key)]);
       return all.filter((applicability) => wanted.has(applicability.body.key));
     },
+    /**
+     * An obligation's legal basis; with `body`, only the provisions through which it binds that
+     * body or the members of that group (domain/legal-basis-per-body.ts; NOT_FOUND for an unknown body).
+     */
+    legalBasisFor: async (obligationUid: string, body: string | null): Promise<LegalBasisModel[]> => {
+      const all = await batched.legalBasisOfObligation.load(obligationUid);
+      if (body === null) return all;
+      const [asked, members] = await Promise.all([batched.bodyByKey.load(body), batched.membersOfGroup.load(body)]);
+      if (asked === null) throw notFound('body', body, 'local-health-board');
+      return legalBasisOfBodies(all, new Set([body, ...members.map((member) => member.key)]));
+    },
     node: (id: DecodedId): Promise<NodeModel | null> => loadNode({ ...batched, revisionByKey }, id),
     findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
       findObligations(runner, batched, revision, filter, request),
     findProvisions: (revision: RevisionModel, kind: ProvisionKind | null, request: PageRequest) => findProvisions(runner, revision.key, kind, request),
     findTerms: (revision: RevisionModel, request: PageRequest) => findTerms(runner, revision.key, request),
     findInstruments: (kind: InstrumentKind | null, request: PageRequest) => findInstruments(runner, kind, request),
+    findLegislation: (level: LegislationLevel | null, request: PageRequest) => findLegislation(runner, level, request),
     findToolkitItems: (kind: ToolkitItemKind | null, request: PageRequest) => findToolkitItems(runner, kind, request),
     search: (revision: RevisionModel, text: string, kinds: readonly SearchHitKind[] | null, request: PageRequest) =>
-      search(runner, buildSearchQuery(toFullTextQuery(text, 'text'), revision.key, kinds, request), request),
+      search(runner, buildSearchQuery(parseFullTextQuery(text, 'text'), revision.key, kinds, request), request),
+    /** Why a search found nothing (null when it found something): loaders/text-hint.ts. */
+    searchTextHint: async (revision: RevisionModel, text: string, kinds: readonly SearchHitKind[] | null, totalCount: number) =>
+      totalCount > 0 ? null : searchTextHint(runner, revision, parseFullTextQuery(text, 'text'), kinds),
+    /** Why no obligation matched a filter with words (null when some did, or no words were asked). */
+    obligationsTextHint: async (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, totalCount: number) =>
+      totalCount > 0 ? null : obligationsTextHint(runner, revision, toObligationCriteria(filter)),
+    /** The headings and glossary terms of a revision with their obligation counts (loaders/topic.ts). */
+    topics: (revision: RevisionModel, kind: TopicKind | null) => loadTopics(runner, revision.key, kind),
   };
 }
 

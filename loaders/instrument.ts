@@ -26,7 +26,10 @@ export interface InstrumentModel {
   title: string;
   shortTitle: string | null;
   year: number | null;
+  /** For legislation, its page on legislation.gov.uk (domain/legislation-links.ts); otherwise a source's URL. */
   url: string | null;
+  /** For legislation, its legislation.gov.uk identifier URI; null otherwise. */
+  uri: string | null;
   status: string | null;
   description: string | null;
 }
@@ -39,7 +42,10 @@ export interface LegalProvisionModel {
   number: string;
   subsection: string | null;
   title: string | null;
+  /** Its page on legislation.gov.uk (domain/legislation-links.ts). */
   url: string | null;
+  /** Its legislation.gov.uk identifier URI. */
+  uri: string | null;
   description: string | null;
 }
 
@@ -71,6 +77,7 @@ export function toInstrument(value: unknown): InstrumentModel {
     shortTitle: optionalText(props, 'shortTitle'),
     year: optionalInteger(props, 'year'),
     url: optionalText(props, 'url'),
+    uri: optionalText(props, 'uri'),
     status: optionalText(props, 'status'),
     description: optionalText(props, 'description'),
   };
@@ -87,6 +94,7 @@ export function toLegalProvision(value: unknown): LegalProvisionModel {
     subsection: optionalText(props, 'subsection'),
     title: optionalText(props, 'title'),
     url: optionalText(props, 'url'),
+    uri: optionalText(props, 'uri'),
     description: optionalText(props, 'description'),
   };
 }
@@ -103,7 +111,7 @@ export function legalProvisionLabel(provision: Pick<LegalProvisionModel, 'kind' 
 }
 
 /** Instruments in the order of InstrumentKind (Acts first), then year and title. */
-const INSTRUMENT_ORDER = `CASE i.kind ${INSTRUMENT_KINDS.map((kind, index) => `WHEN '${kind}' THEN ${index}`).join(' ')} ELSE ${INSTRUMENT_KINDS.length} END, i.year, i.title`;
+export const INSTRUMENT_ORDER = `CASE i.kind ${INSTRUMENT_KINDS.map((kind, index) => `WHEN '${kind}' THEN ${index}`).join(' ')} ELSE ${INSTRUMENT_KINDS.length} END, i.year, i.title`;
 
 /** Sections before regulations; numbers in numeric order (145 after 15), then subsections. */
 const LEGAL_PROVISION_ORDER = `lp.kind, toInteger(lp.number), lp.number, coalesce(lp.subsection, '')`;

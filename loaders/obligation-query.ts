@@ -6,7 +6,8 @@
 import { badUserInput } from '../core/errors.ts';
 import { PROVISION_KEY } from '../core/keys.ts';
 import { citesPredicate } from './citation.ts';
-import { toFullTextQuery } from '../domain/full-text-query.ts';
+import { parseFullTextQuery, type FullTextQuery } from '../domain/full-text-query.ts';
+import { MATCH_ALL_TERMS, termsParam } from './topic.ts';
 import type { PageRequest } from './pagination.ts';
 import type { Force, Modality, Qualifier } from '../core/vocabulary.ts';
 
@@ -24,6 +25,7 @@ export interface ObligationFilterInput {
   citing?: string | null;
   text?: string | null;
   lineage?: readonly string[] | null;
+  topic?: string | null;
 }
 
 /** A checked filter: every field is a value or null, and free text is a safe Lucene query. */
@@ -38,8 +40,11 @@ export interface ObligationCriteria {
   heading: string | null;
   qualifier: Qualifier | null;
   citing: string | null;
-  fullText: string | null;
+  /** The words of `text`, for the obligations' own text. */
+  fullText: FullTextQuery | null;
   lineages: string[] | null;
+  /** The words of `topic`, for the text with the titles of its provision and heading (loaders/topic.ts). */
+  topic: FullTextQuery | null;
 }
 
 
@@ -88,8 +93,9 @@ export function toObligationCriteria(filter: ObligationFilterInput | null | unde
     heading: nonEmpty(f.heading, 'filter.heading', 'a heading\'s key, such as "safeguarding"'),
     qualifier: f.qualifier ?? null,
     citing: nonEmpty(f.citing, 'filter.citing', 'an instrument\'s key, such as "ukpga/2010/15"'),
-    fullText: f.text === null || f.text === undefined ? null : toFullTextQuery(f.text, 'filter.text'),
+    fullText: f.text === null || f.text === undefined ? null : parseFullTextQuery(f.text, 'filter.text'),
     lineages: lineagesOf(f.lineage),
+    topic: f.topic === null || f.topic === undefined ? null : parseFullTextQuery(f.topic, 'filter.topic'),
   };
 }
 
@@ -106,9 +112,19 @@ export function buildObligationQuery(revision: string, criteria: ObligationCrite
   const params: Record<string, unknown> = { revision, offset: page.offset, limit: page.limit };
   const where: string[] = [];
   let match: string;
-  if (criteria.fullText !== null) {
-    params['fullText'] = criteria.fullText;
+  if (criteria.topic !== null) {
+    // Each word of the topic (and of the text) on its own, so that they may be found in different places.
+    params['terms'] = termsParam(criteria.fullText, criteria.topic);
+    match = MATCH_ALL_TERMS;
+  } else if (criteria.fullText !== null) {
+    params['fullText'] = criteria.fullText.lucene;
     match = `CALL db.index.fulltext.queryNodes('obligationText', $fullText) YIELD node AS o\nWITH o WHERE o.revision = $revision`;
+    // The index finds every form of a quoted word; only the form as written counts.
+    const asWritten = criteria.fullText.terms.filter((term) => term.quoted).map((term) => term.asWritten);
+    if (asWritten.length > 0) {
+      params['asWritten'] = asWritten;
+      where.push('all(pattern IN $asWritten WHERE o.text =~ pattern)');
+    }
   } else {
     match = 'MATCH (o:Obligation {revision: $revision})';
   }

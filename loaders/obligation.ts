@@ -1,16 +1,18 @@
 /**
  * Obligations as the reader found them in the text: by uid, stated in a provision, who they
  * apply to and why (APPLIES_TO), and the legislation that gives them force
- * (docs/reading-rules.md, "Applicability" and "Legal basis").
+ * (docs/reading-rules.md, "Applicability" and "Legal basis per body").
  */
 import { inKeyOrder, makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { toBody, type BodyModel } from './body.ts';
-import { asProps, flag, integer, oneOf, oneOfList, optionalText, text } from '../db/graph-values.ts';
+import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
-import { orderLegalBasis, type LegalBasisRelation } from '../domain/legal-basis-order.ts';
+import type { LegalBasisRelation } from '../domain/legal-basis-order.ts';
+import { bindLegalBasis } from '../domain/legal-basis-per-body.ts';
 import {
   APPLICABILITY_REASONS,
+  BINDING_RELATIONS,
   ENABLING_RELATIONS,
   FORCES,
   MODALITIES,
@@ -35,6 +37,11 @@ export interface ObligationModel {
   qualifiers: Qualifier[];
   fromOverride: boolean;
   overrideReason: string | null;
+  /** This obligation's part of its sentence (reader stage 9), its offsets in the provision's text, and the subject it restores. */
+  statement: string;
+  statementStart: number;
+  statementEnd: number;
+  restoredSubject: string | null;
   order: number;
   /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
   lineage: string;
@@ -54,6 +61,16 @@ export interface LegalBasisModel {
   relation: LegalBasisRelation;
   location: string | null;
   provision: LegalProvisionModel;
+  /** The bodies this obligation binds through this provision, with the clauses that say so (domain/legal-basis-per-body.ts). */
+  binds: LegalBasisBindingModel[];
+}
+
+/** One body an obligation binds through one provision of its legal basis. */
+export interface LegalBasisBindingModel {
+  /** The body's key. */
+  body: string;
+  force: Force;
+  location: string;
 }
 
 export function toObligation(value: unknown): ObligationModel {
@@ -72,6 +89,10 @@ export function toObligation(value: unknown): ObligationModel {
     qualifiers: oneOfList(props, 'qualifiers', QUALIFIERS),
     fromOverride: flag(props, 'fromOverride'),
     overrideReason: optionalText(props, 'overrideReason'),
+    statement: text(props, 'statement'),
+    statementStart: integer(props, 'statementStart'),
+    statementEnd: integer(props, 'statementEnd'),
+    restoredSubject: optionalText(props, 'restoredSubject'),
     order: integer(props, 'order'),
     lineage: text(props, 'lineage'),
   };
@@ -103,14 +124,17 @@ ORDER BY b.name`;
 
 /**
  * What gives an obligation force: what the Code of its revision is issued under or is
- * guidance under (clauses 1.1, 1.2), and any statutory duty it restates (CITES_DUTY_OF).
+ * guidance under (clauses 1.1, 1.2), any statutory duty it restates (CITES_DUTY_OF), and how
+ * the Code binds each body (BOUND_BY), with the obligation's force and the bodies it binds.
  */
 export const LEGAL_BASIS_OF_OBLIGATIONS = `
 UNWIND $keys AS key
 MATCH (o:Obligation {uid: key})
 OPTIONAL MATCH (:Revision {key: o.revision})-[:REVISION_OF]->(code:Instrument)
-RETURN key,
+RETURN key, o.force AS force,
+  [(o)-[:APPLIES_TO]->(b:Body) | b.key] AS bound,
   [(code)-[e:ISSUED_UNDER|GUIDANCE_UNDER]->(lp:LegalProvision) | {relation: type(e), location: e.location, provision: properties(lp)}] AS enabling,
+  [(b:Body)-[x:BOUND_BY {instrument: code.key}]->(lp:LegalProvision) | {body: b.key, force: x.force, relation: x.relation, location: x.location, provision: properties(lp)}] AS bindings,
   [(o)-[:CITES_DUTY_OF]->(lp:LegalProvision) | properties(lp)] AS duties`;
 
 function toApplicability(value: unknown): ApplicabilityModel {
@@ -123,9 +147,21 @@ function toApplicability(value: unknown): ApplicabilityModel {
   };
 }
 
-/** Maps a row of LEGAL_BASIS_OF_OBLIGATIONS (enabling links and restated duties). */
-export function toLegalBasis(enabling: unknown[], duties: unknown[]): LegalBasisModel[] {
-  const enablingLinks = enabling.map((value): LegalBasisModel => {
+export interface LegalBasisRow {
+  force: unknown;
+  bound: unknown[];
+  enabling: unknown[];
+  bindings: unknown[];
+  duties: unknown[];
+}
+
+/**
+ * Maps a row of LEGAL_BASIS_OF_OBLIGATIONS: enabling links and restated duties, each with the
+ * bodies the obligation binds through it, and the directions under the 2006 Act as entries of
+ * their own (domain/legal-basis-per-body.ts).
+ */
+export function toLegalBasis(row: LegalBasisRow): LegalBasisModel[] {
+  const enablingLinks = row.enabling.map((value) => {
     const props = asProps(value, 'enabling link');
     return {
       relation: oneOf(props, 'relation', ENABLING_RELATIONS.filter((r): r is 'ISSUED_UNDER' | 'GUIDANCE_UNDER' => r !== 'DISAPPLIES')),
@@ -133,8 +169,23 @@ export function toLegalBasis(enabling: unknown[], duties: unknown[]): LegalBasis
       provision: toLegalProvision(props['provision']),
     };
   });
-  const restated = duties.map((value): LegalBasisModel => ({ relation: 'RESTATES_DUTY_OF', location: null, provision: toLegalProvision(value) }));
-  return orderLegalBasis([...enablingLinks, ...restated]);
+  const restated = row.duties.map((value) => ({ relation: 'RESTATES_DUTY_OF' as const, location: null, provision: toLegalProvision(value) }));
+  const bindings = row.bindings.map((value) => {
+    const props = asProps(value, 'binding');
+    return {
+      body: text(props, 'body'),
+      force: oneOf(props, 'force', FORCES),
+      relation: oneOf(props, 'relation', BINDING_RELATIONS),
+      location: text(props, 'location'),
+      provision: toLegalProvision(props['provision']),
+    };
+  });
+  const obligation = { force: oneOf({ force: row.force }, 'force', FORCES), bodiesBound: textList({ bound: row.bound }, 'bound') };
+  return bindLegalBasis<Omit<LegalBasisModel, 'binds'>>([...enablingLinks, ...restated], bindings, obligation, (binding) => ({
+    relation: binding.relation,
+    location: binding.location,
+    provision: binding.provision,
+  }));
 }
 
 export function createObligationLoaders(runner: QueryRunner, options: LoaderOptions) {
@@ -147,10 +198,10 @@ export function createObligationLoaders(runner: QueryRunner, options: LoaderOpti
     applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, toApplicability)),
     /** The provisions of legislation an obligation (by uid) rests on. */
     legalBasisOfObligation: makeLoader<string, LegalBasisModel[]>(options, async (keys) => {
-      const rows = await runner.read<{ key: string; enabling: unknown[]; duties: unknown[] }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {
+      const rows = await runner.read<LegalBasisRow & { key: string }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {
         keys,
       });
-      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalBasis(row.enabling, row.duties) }))).map((basis) => basis ?? []);
+      return inKeyOrder(keys, rows.map((row) => ({ key: row.key, value: toLegalBasis(row) }))).map((basis) => basis ?? []);
     }),
   };
 }

@@ -8,6 +8,7 @@ import { asProps, integer, optionalText, text, textList } from '../db/graph-valu
 import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
+import { toUncountedModals, type UncountedModalModel } from './uncounted-modal.ts';
 
 export type ProvisionTypeName = 'Clause' | 'Principle' | 'Standard';
 
@@ -23,6 +24,8 @@ export interface ProvisionModel {
   order: number;
   /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
   lineage: string;
+  /** Its modal verbs that are not obligations, with the rule and the reason (loaders/uncounted-modal.ts). */
+  uncountedModals: UncountedModalModel[];
 }
 
 const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUSE', Principle: 'PRINCIPLE', Standard: 'STANDARD' };
@@ -47,6 +50,7 @@ export function toProvision(value: unknown): ProvisionModel {
     text: text(props, 'text'),
     order: integer(props, 'order'),
     lineage: text(props, 'lineage'),
+    uncountedModals: toUncountedModals(props),
   };
 }
 

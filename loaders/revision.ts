@@ -45,7 +45,7 @@ export interface RevisionModel {
 }
 
 export const ALL_REVISIONS = `
-MATCH (r:Revision)
+MATCH (r:Revision) WHERE $which = 'all' OR r.published = ($which = 'published')
 RETURN properties(r) AS revision,
        [(r)-[:REVISION_OF]->(i:Instrument) | i.key][0] AS instrumentKey,
        [(r)-[:SUPERSEDES]->(s:Revision) | s.key][0] AS supersedesKey,
@@ -80,11 +80,11 @@ export function toRevision(props: Props, instrumentKey: string | null, supersede
  * Every revision with the dates and status of its legal life on `today`, newest first (by
  * the day it came into force, else the day it was laid).
  */
-export async function loadRevisions(runner: QueryRunner, today: string = todayInWales()): Promise<RevisionModel[]> {
+export async function loadRevisions(runner: QueryRunner, today: string = todayInWales(), which: 'all' | 'published' | 'drafts' = 'all'): Promise<RevisionModel[]> {
   const rows = await runner.read<{ revision: Props; instrumentKey: string | null; supersedesKey: string | null; events: { event: LegalEvent['event']; on: string; sequence: number }[] }>(
-    'allRevisions',
+    which === 'drafts' ? 'draftRevisions' : 'allRevisions',
     ALL_REVISIONS,
-    { legalEvents: LEGAL_EVENTS },
+    { legalEvents: LEGAL_EVENTS, which },
   );
   const stored = rows.map((row) => toRevision(row.revision, row.instrumentKey, row.supersedesKey));
   const events = rows
@@ -97,6 +97,11 @@ export async function loadRevisions(runner: QueryRunner, today: string = todayIn
     if (life === undefined || !revision.published) return revision;
     return { ...revision, laidOn: life.laidOn, inForceFrom: life.inForceFrom, inForceUntil: life.inForceUntil, withdrawnOn: life.withdrawnOn, status: statusOn(life, today) };
   });
+  return newestFirst(revisions);
+}
+
+/** Revisions newest first: by the day they came into force, else the day they were laid, then by key. */
+export function newestFirst(revisions: readonly RevisionModel[]): RevisionModel[] {
   const newest = (r: RevisionModel): string => r.inForceFrom ?? r.laidOn ?? '';
-  return revisions.sort((a, b) => newest(b).localeCompare(newest(a)) || b.key.localeCompare(a.key));
+  return [...revisions].sort((a, b) => newest(b).localeCompare(newest(a)) || b.key.localeCompare(a.key));
 }

@@ -2,7 +2,7 @@
  * An obligation's trace (docs/graph-model.md, "What the graph answers", 1): the ordered chain
  * obligation → provision → heading → revision → the Code → the Code's enabling provisions
  * (issued under s.145, guidance under s.169 of the 2014 Act and s.2 of the 2006 Act; in the
- * order of docs/reading-rules.md, "Legal basis") → their Acts. One query per batch of
+ * order of docs/reading-rules.md, "Legal basis per body") → their Acts. One query per batch of
  * obligations; the chain is put in order by a pure function.
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
@@ -67,7 +67,7 @@ export function buildTrace(row: TraceRow): TraceStepModel[] {
   const links = row.enabling.map((value) => {
     const props = asProps(value, 'enabling link');
     const instrument = props['instrument'] === null || props['instrument'] === undefined ? null : toInstrument(props['instrument']);
-    const basis: LegalBasisModel = {
+    const basis: Omit<LegalBasisModel, 'binds'> = {
       relation: oneOf(props, 'relation', ['ISSUED_UNDER', 'GUIDANCE_UNDER'] as const),
       location: optionalText(props, 'location'),
       provision: toLegalProvision(props['provision']),
@@ -75,7 +75,7 @@ export function buildTrace(row: TraceRow): TraceStepModel[] {
     if (instrument !== null) acts.set(instrument.key, instrument);
     return basis;
   });
-  const ordered = orderLegalBasis(links).filter((b): b is LegalBasisModel & { relation: 'ISSUED_UNDER' | 'GUIDANCE_UNDER' } => b.relation !== 'RESTATES_DUTY_OF');
+  const ordered = orderLegalBasis(links).filter((b): b is Omit<LegalBasisModel, 'binds'> & { relation: 'ISSUED_UNDER' | 'GUIDANCE_UNDER' } => b.relation === 'ISSUED_UNDER' || b.relation === 'GUIDANCE_UNDER');
 
   const steps: Omit<TraceStepModel, 'position'>[] = [
     { kind: 'OBLIGATION', relation: null, key: obligation.key, title: obligation.text, url: null, nodeId: toGlobalId('Obligation', obligation.uid) },

@@ -20,12 +20,23 @@ export interface BodyMention {
   end: number;
 }
 
-/** The catalogue's bodies and every alias the Code uses for them, matched as whole words. */
+/**
+ * The singular of a plural alias ("NHS trusts": "NHS trust", "NHS bodies": "NHS body"), so
+ * that new text naming one body ("Every NHS trust should ...") is read like the Code's plurals;
+ * null for an alias that is not a plural of one word at its end.
+ */
+export function singularOf(alias: string): string | null {
+  if (/ies$/.test(alias)) return alias.replace(/ies$/, 'y');
+  if (/[^s']s$/.test(alias)) return alias.slice(0, -1);
+  return null;
+}
+
+/** The catalogue's bodies and every alias the Code uses for them (and the singular of each plural), matched as whole words. */
 export class BodyLexicon {
   private readonly patterns: { key: string; pattern: RegExp }[];
   constructor(readonly bodies: BodyEntry[]) {
     this.patterns = bodies
-      .flatMap((body) => body.aliases.map((alias) => ({ key: body.key, alias })))
+      .flatMap((body) => [...new Set(body.aliases.flatMap((alias) => [alias, singularOf(alias) ?? alias]))].map((alias) => ({ key: body.key, alias })))
       .sort((a, b) => b.alias.length - a.alias.length)
       .map(({ key, alias }) => ({ key, pattern: new RegExp(`\\b${alias.replace(/[.*+?^${}()|[\]\\']/g, '\\$&')}\\b`, 'gi') }));
   }
@@ -58,7 +69,10 @@ export function leadingRun(lexicon: BodyLexicon, text: string): string[] {
   let position = 0;
   for (const mention of lexicon.mentions(text)) {
     const gap = text.slice(position, mention.start).toLowerCase().trim();
-    const joiner = keys.length === 0 ? /^(?:(?:the|all|any|some|each|every|individual|relevant)\s*)*$/ : /^(?:,|and|or|and\/or|, and|, or)?\s*(?:(?:the|all|any|some|each|every|individual|relevant)\s*)*$/;
+    const joiner =
+      keys.length === 0
+        ? /^(?:(?:the|a|an|both|either|all|any|some|each|every|individual|relevant)\s*)*$/
+        : /^(?:,|and|or|and\/or|, and|, or)?\s*(?:(?:the|a|an|all|any|some|each|every|individual|relevant)\s*)*$/;
     if (!joiner.test(gap)) break;
     keys.push(mention.key);
     position = mention.end;
@@ -73,7 +87,9 @@ export function leadingRun(lexicon: BodyLexicon, text: string): string[] {
  */
 export function isBodySubject(lexicon: BodyLexicon, sentencePrefix: string): boolean {
   const main = sentencePrefix.replace(/^[^,]*,\s*/, '');
-  return leadingRun(lexicon, sentencePrefix).length > 0 || leadingRun(lexicon, main).length > 0;
+  if (leadingRun(lexicon, sentencePrefix).length > 0 || leadingRun(lexicon, main).length > 0) return true;
+  // "If statutory partners agree, they may ...": "they" after an opening clause that names a body.
+  return main !== sentencePrefix && /^they\s*$/i.test(main) && lexicon.mentions(sentencePrefix.slice(0, sentencePrefix.length - main.length)).length > 0;
 }
 
 function unique(keys: string[]): string[] {

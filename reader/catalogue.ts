@@ -6,14 +6,18 @@
  * relations) is checked against core/vocabulary.ts, whose sets the graph and the API share.
  */
 import {
+  BINDING_RELATIONS,
   ENABLING_RELATIONS,
+  FORCES,
   INSTRUMENT_KINDS,
   INSTRUMENT_RELATION_KINDS,
   LEGAL_PROVISION_KINDS,
   ORGANISATION_KINDS,
   REVISION_STATUSES,
   TOOLKIT_ITEM_KINDS,
+  type BindingRelation,
   type EnablingRelation,
+  type Force,
   type InstrumentKind,
   type InstrumentRelationKind,
   type LegalProvisionKind,
@@ -21,6 +25,7 @@ import {
   type RevisionStatus,
   type ToolkitItemKind,
 } from '../core/vocabulary.ts';
+import { legislationLevelOfKind, legislationLinks } from '../domain/legislation-links.ts';
 
 export interface SourceRef {
   document: string;
@@ -133,6 +138,28 @@ export interface RelationEntry {
   source: SourceRef;
 }
 
+/**
+ * How the Code binds one body to one kind of its obligations (docs/reading-rules.md, "Legal
+ * basis per body"): local authorities to its requirements through s.145 of the 2014 Act
+ * (clauses 1.1 and 1.4), local health boards through the Welsh Ministers' direction under the
+ * 2006 Act (clause 1.5), ...; `location` is the clauses that say so.
+ */
+export interface BindingEntry {
+  /** The instrument whose obligations bind (the Code). */
+  instrument: string;
+  /** The body bound: a key of `bodies`. */
+  body: string;
+  /** Which of the instrument's obligations: its requirements or its guidelines. */
+  force: Force;
+  relation: BindingRelation;
+  /** The provision of legislation through which it binds: a key of `legalProvisions`. */
+  provision: string;
+  location: string;
+  /** What the sources say, where the entry needs more than its clauses. */
+  note?: string | null;
+  source: SourceRef;
+}
+
 export interface Catalogue {
   sourceDocuments: SourceDocumentEntry[];
   instruments: InstrumentEntry[];
@@ -144,6 +171,7 @@ export interface Catalogue {
   revisions: RevisionEntry[];
   instrumentLinks: InstrumentLinkEntry[];
   relations: RelationEntry[];
+  bindings: BindingEntry[];
 }
 
 export class CatalogueError extends Error {
@@ -161,6 +189,25 @@ function notOneOf(entry: string, field: string, value: unknown, allowed: readonl
   if ((nullable && value === null) || (typeof value === 'string' && allowed.includes(value))) return null;
   const got = value === undefined ? 'is missing' : `${JSON.stringify(value)} is not one of ${allowed.join(', ')}${nullable ? ' (or null)' : ''}`;
   return `${entry}: ${field} ${got}; for example "${field}": "${allowed[0] ?? ''}"`;
+}
+
+/**
+ * Legislation is keyed by its legislation.gov.uk identifier (docs/graph-model.md, "Keys"), of
+ * the level its kind says, and a section or regulation by its instrument's key and its number,
+ * so that its links can be derived from its key (domain/legislation-links.ts).
+ */
+function legislationKeyProblem(entry: { key: string; kind: InstrumentKind } | { key: string; instrumentKey: string }): string | null {
+  const links = legislationLinks(entry.key);
+  if ('instrumentKey' in entry) {
+    if (links === null) return `legal provision "${entry.key}": its key must be a legislation.gov.uk identifier, such as "anaw/2014/4/section/145"`;
+    return links.instrumentKey === entry.instrumentKey ? null : `legal provision "${entry.key}": its key must begin with its instrumentKey "${entry.instrumentKey}"`;
+  }
+  // A kind outside the closed set is reported by its own check.
+  const level = INSTRUMENT_KINDS.includes(entry.kind) ? legislationLevelOfKind(entry.kind) : null;
+  if (level === null) return null;
+  if (links === null) return `instrument "${entry.key}": kind ${entry.kind} is legislation, keyed by its legislation.gov.uk identifier, such as "anaw/2014/4" or "mwa/2011/1"`;
+  if (links.level !== level) return `instrument "${entry.key}": legislation.gov.uk files "${links.type}" as ${links.level.toLowerCase()} legislation, but kind ${entry.kind} is ${level.toLowerCase()}`;
+  return null;
 }
 
 /**
@@ -203,6 +250,16 @@ export function checkCatalogue(catalogue: Catalogue): Catalogue {
     if (!instruments.has(link.from)) problems.push(`instrumentLinks: "${link.from}" is not an instrument`);
     if (!provisions.has(link.to)) problems.push(`instrumentLinks: "${link.to}" is not a legal provision`);
   }
+  for (const binding of catalogue.bindings) {
+    const at = `binding of "${binding.body}" to the ${binding.force} of "${binding.instrument}"`;
+    if (!instruments.has(binding.instrument)) problems.push(`${at}: "${binding.instrument}" is not an instrument`);
+    if (!bodies.has(binding.body)) problems.push(`${at}: "${binding.body}" is not a body`);
+    if (!provisions.has(binding.provision)) problems.push(`${at}: "${binding.provision}" is not a legal provision`);
+    if (!documents.has(binding.source.document)) problems.push(`${at}: source document "${binding.source.document}" is not in sourceDocuments`);
+    if (binding.location.trim() === '') problems.push(`${at}: location must name the clauses that say so, such as "clause 1.5"`);
+    closed(notOneOf(at, 'force', binding.force, FORCES));
+    closed(notOneOf(at, 'relation', binding.relation, BINDING_RELATIONS));
+  }
   for (const relation of catalogue.relations) {
     for (const key of [relation.from, relation.to]) {
       if (!instruments.has(key) && !organisations.has(key)) problems.push(`relations: "${key}" is neither an instrument nor an organisation`);
@@ -211,8 +268,12 @@ export function checkCatalogue(catalogue: Catalogue): Catalogue {
   for (const e of catalogue.instruments) {
     closed(notOneOf(`instrument "${e.key}"`, 'kind', e.kind, INSTRUMENT_KINDS));
     closed(notOneOf(`instrument "${e.key}"`, 'status', e.status, REVISION_STATUSES, true));
+    closed(legislationKeyProblem(e));
   }
-  for (const e of catalogue.legalProvisions) closed(notOneOf(`legal provision "${e.key}"`, 'kind', e.kind, LEGAL_PROVISION_KINDS));
+  for (const e of catalogue.legalProvisions) {
+    closed(notOneOf(`legal provision "${e.key}"`, 'kind', e.kind, LEGAL_PROVISION_KINDS));
+    closed(legislationKeyProblem(e));
+  }
   for (const e of catalogue.toolkitItems) closed(notOneOf(`toolkit item "${e.key}"`, 'kind', e.kind, TOOLKIT_ITEM_KINDS));
   for (const e of catalogue.organisations) closed(notOneOf(`organisation "${e.key}"`, 'kind', e.kind, ORGANISATION_KINDS));
   for (const e of catalogue.revisions) closed(notOneOf(`revision "${e.key}"`, 'status', e.status, REVISION_STATUSES));

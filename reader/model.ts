@@ -3,10 +3,10 @@
  * Plain data only (no driver types), so every stage is pure and testable by golden files.
  */
 
-import type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier } from '../core/vocabulary.ts';
+import type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier, UncountedModalKind } from '../core/vocabulary.ts';
 
 // The closed sets are the graph's, defined once for the seed that writes them and the loaders that read them.
-export type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier };
+export type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier, UncountedModalKind };
 
 /** Where a fact was read: a line of the clean text (1-based). */
 export interface Location {
@@ -96,13 +96,44 @@ export interface ModalUse {
   isObligation: boolean;
   /** Why it is not an obligation (null when it is one). */
   notObligationBecause: string | null;
+  /** Which rule decided it is not one (null when it is one). */
+  notObligationKind: UncountedModalKind | null;
 }
 
-export interface Obligation {
+/**
+ * A modal verb read but not counted as an obligation, as its provision lists it
+ * (docs/graph-model.md, "Nodes"): where it stands in the provision's text, which rule decided
+ * and why (an override's own reason where an override decided).
+ */
+export interface UncountedModal {
+  trigger: string;
+  start: number;
+  end: number;
+  kind: UncountedModalKind;
+  reason: string;
+}
+
+/**
+ * Output of stage 9: the part of an obligation's sentence that is this obligation (its
+ * subject, modal verb and predicate), as offsets in the provision's text, and the shared
+ * subject it restores when the part has none of its own ("Providers should ensure ... and
+ * must work with ...": the second is "Providers must work with ...").
+ */
+export interface Statement {
+  /** The restored subject (if any), a space, then the text from statementStart to statementEnd on one line. */
+  statement: string;
+  statementStart: number;
+  statementEnd: number;
+  /** The subject put in front of the part, taken from the earlier part of the sentence; null when none was needed. */
+  restoredSubject: string | null;
+}
+
+export interface Obligation extends Statement {
   key: string;
   provision: string;
   /** n within the provision (1-based). */
   index: number;
+  /** The whole sentence (a list lead-in includes its list); `statement` is this obligation's part of it. */
   text: string;
   modality: Modality;
   force: Force;

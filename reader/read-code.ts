@@ -1,12 +1,12 @@
 /**
  * The reader: the Code's clean text, the catalogue and the overrides in, the CodeGraph the
  * seed writes out. Stage 1 parses the whole text; then every provision goes through stages
- * 2 to 8 in readProvision (read-provision.ts), in the Code's order; headings and glossary
+ * 2 to 9 in readProvision (read-provision.ts), in the Code's order; headings and glossary
  * terms take their text from stage 2, and footnotes their citations from stage 8
  * (docs/reading-rules.md, "The stages"). No I/O, so golden tests run it whole.
  */
 import type { Catalogue } from './catalogue.ts';
-import type { CitedDuty, ModalUse, Obligation, ParsedCode, ProvisionKind, Applicability } from './model.ts';
+import type { CitedDuty, ModalUse, Obligation, ParsedCode, ProvisionKind, Applicability, UncountedModal } from './model.ts';
 import { readerContext, readProvision } from './read-provision.ts';
 import { parseCleanText } from './stages/1-parse-clean-text.ts';
 import { buildProvisionText, stripFootnoteMarkers } from './stages/2-build-provision-text.ts';
@@ -33,6 +33,8 @@ export interface ProvisionNode {
   heading: string;
   line: number;
   footnotes: number[];
+  /** Its modal verbs that are not obligations, each with the rule and the reason (readProvision). */
+  uncountedModals: UncountedModal[];
 }
 
 export interface TermNode {
@@ -119,6 +121,7 @@ export function readCode(source: string, catalogue: Catalogue, overrides: Overri
         heading: heading.key,
         line: provision.line,
         footnotes: reading.footnotes,
+        uncountedModals: reading.uncountedModals,
       });
       for (const { applicability, ...obligation } of reading.obligations) {
         obligations.push({ ...obligation, order: obligations.length + 1, line: provision.line, applicability });

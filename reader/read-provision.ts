@@ -2,20 +2,24 @@
  * One provision through the reader's stages, in their order (docs/reading-rules.md, "The
  * stages"): 2 its stored text, 3 its modal verbs, 4 the overrides for it, 5 who each
  * obligation names and binds, 6 modality, force and qualifiers, 7 a duty it cites, 8 what
- * it cites. readCode calls it for every provision of the Code; an editor's command calls it
- * for one edited clause, so both read with exactly the same rules. Pure.
+ * it cites, 9 each obligation's own statement. readCode calls it for every provision of the
+ * Code; an editor's command calls it for one edited clause, so both read with exactly the
+ * same rules. Pure.
  */
+import { CODE_INSTRUMENT_KEY } from '../core/vocabulary.ts';
+import { bindingSentences, type BindingSentence } from './body-bindings.ts';
 import { BodyLexicon, isBodySubject } from './body-lexicon.ts';
 import type { Catalogue, InstrumentEntry } from './catalogue.ts';
-import type { Applicability, CitedDuty, ModalUse, Obligation, Part, ProvisionKind } from './model.ts';
+import type { Applicability, CitedDuty, ModalUse, Obligation, Part, ProvisionKind, Statement, UncountedModal } from './model.ts';
 import { partsOfText } from './stages/1-parse-clean-text.ts';
 import { buildProvisionText } from './stages/2-build-provision-text.ts';
-import { findModalUses, sentenceText } from './stages/3-find-modal-uses.ts';
+import { findModalUses, provisionSentences, sentenceText } from './stages/3-find-modal-uses.ts';
 import { applyOverrides, type Override } from './stages/4-apply-overrides.ts';
-import { addresseesOf, applicabilityOf } from './stages/5-resolve-bodies.ts';
+import { addresseesOf, applicabilityOf, openingBodies } from './stages/5-resolve-bodies.ts';
 import { forceOf, modalityOf, qualifiersOf } from './stages/6-classify-obligations.ts';
 import { findCitedDuties } from './stages/7-find-cited-duties.ts';
 import { citables, citationsOf, type Citable, type Citation } from './stages/8-link-citations.ts';
+import { cutStatements } from './stages/9-cut-statements.ts';
 
 /**
  * One provision to read: its key and kind, and either the Parts stage 1 parsed from the
@@ -33,10 +37,17 @@ export interface ReaderContext {
   instruments: readonly InstrumentEntry[];
   /** Everything a text can cite (stage 8). */
   citables: readonly Citable[];
+  /** How the Code binds each body to its requirements and guidelines, in a sentence (stage 5). */
+  bindings: BindingSentence;
 }
 
 export function readerContext(catalogue: Catalogue): ReaderContext {
-  return { lexicon: new BodyLexicon(catalogue.bodies), instruments: catalogue.instruments, citables: citables(catalogue) };
+  return {
+    lexicon: new BodyLexicon(catalogue.bodies),
+    instruments: catalogue.instruments,
+    citables: citables(catalogue),
+    bindings: bindingSentences(catalogue, CODE_INSTRUMENT_KEY),
+  };
 }
 
 /** An obligation as one provision's reading gives it: without its place in the whole Code. */
@@ -53,6 +64,8 @@ export interface ProvisionReading {
   footnotes: number[];
   /** Every modal verb read, with the decision after overrides. */
   modalUses: ModalUse[];
+  /** The modal verbs read but not counted as obligations, in text order, each with its rule and reason. */
+  uncountedModals: UncountedModal[];
   obligations: ReadObligation[];
   citedDuties: CitedDuty[];
   /** The provision's citations, then its obligations' (stage 8). */
@@ -74,20 +87,31 @@ export function readProvision(provision: ProvisionInput, context: ReaderContext,
   const found = findModalUses(built, (prefix) => isBodySubject(context.lexicon, prefix));
   const { uses, applied } = applyOverrides(found, overrides);
 
-  const obligations: ReadObligation[] = [];
-  /** "They" takes the addressees of the provision's previous obligation. */
+  const read: Omit<ReadObligation, keyof Statement>[] = [];
+  /**
+   * "They" takes the bodies of the sentence before: the addressees of the provision's previous
+   * obligation, or the bodies a sentence with no obligation opens with ("Providers use ...").
+   */
   let previous: string[] = [];
+  let previousSentence = -1;
+  const sentences = provisionSentences(built);
   uses.forEach((use, index) => {
     if (!use.isObligation) return;
+    const before = sentences.filter((sentence) => sentence.end <= use.sentenceStart).at(-1);
+    if (before !== undefined && before.start !== previousSentence) {
+      const named = openingBodies(context.lexicon, sentenceText(built, before));
+      if (named.length > 0) previous = named;
+    }
+    previousSentence = use.sentenceStart;
     const override = applied.get(index);
     const addressees = override?.addressees ?? addresseesOf(context.lexicon, use.subject, use.predicate, previous);
-    const applicability = applicabilityOf(context.lexicon, addressees);
-    previous = addressees;
     const modality = modalityOf(use.trigger);
     const force = forceOf(modality);
+    const applicability = applicabilityOf(context.lexicon, addressees, (body) => context.bindings(body, force));
+    previous = addressees;
     const qualifiers = qualifiersOf(use.subject, use.predicate);
-    const n = obligations.length + 1;
-    obligations.push({
+    const n = read.length + 1;
+    read.push({
       key: `${key}/${n}`,
       provision: key,
       index: n,
@@ -106,11 +130,22 @@ export function readProvision(provision: ProvisionInput, context: ReaderContext,
     });
   });
 
+  const uncountedModals = uses.flatMap((use, index): UncountedModal[] =>
+    use.isObligation || use.notObligationKind === null
+      ? []
+      : [{ trigger: use.trigger, start: use.start, end: use.end, kind: use.notObligationKind, reason: applied.get(index)?.reason ?? use.notObligationBecause ?? '' }],
+  );
   const citedDuties = findCitedDuties(built, context.instruments);
   const footnotes = [...new Set(built.footnotes.map((ref) => ref.number))];
   const citations = [
     ...citationsOf('Provision', key, built.text, footnotes, context.citables, key),
-    ...obligations.flatMap((obligation) => citationsOf('Obligation', obligation.key, obligation.text, obligation.footnotes, context.citables, null)),
+    ...read.flatMap((obligation) => citationsOf('Obligation', obligation.key, obligation.text, obligation.footnotes, context.citables, null)),
   ];
-  return { key, kind, text: built.text, footnotes, modalUses: uses, obligations, citedDuties, citations, overridesApplied: applied.size };
+  const statements = cutStatements(built, uses, (text) => isBodySubject(context.lexicon, text));
+  const obligations = read.map(({ applicability, ...obligation }, index): ReadObligation => {
+    const statement = statements[index];
+    if (statement === undefined) throw new Error(`stage 9 gave no statement for ${obligation.key}`);
+    return { ...obligation, ...statement, applicability };
+  });
+  return { key, kind, text: built.text, footnotes, modalUses: uses, uncountedModals, obligations, citedDuties, citations, overridesApplied: applied.size };
 }

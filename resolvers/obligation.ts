@@ -12,7 +12,8 @@ export const obligationResolvers: Resolvers = {
     obligations: async (_parent, args, { loaders }) => {
       const request = pageRequest(args.first, args.after);
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return { revision, ...toConnection(await loaders.findObligations(revision, args.filter, request)) };
+      const page = await loaders.findObligations(revision, args.filter, request);
+      return { revision, ...toConnection(page), textHint: () => loaders.obligationsTextHint(revision, args.filter, page.totalCount) };
     },
     obligation: async (_parent, args, { loaders }) => {
       const key = args.key.trim();
@@ -35,7 +36,7 @@ export const obligationResolvers: Resolvers = {
     addressees: (obligation, _args, { loaders }) => loaders.addresseesOfObligation.load(obligation.uid),
     appliesTo: (obligation, { body }, { loaders }) => loaders.applicabilityFor(obligation.uid, body ?? null),
     cites: (obligation, _args, { loaders }) => loaders.citationsOfObligation.load(obligation.uid),
-    legalBasis: (obligation, _args, { loaders }) => loaders.legalBasisOfObligation.load(obligation.uid),
+    legalBasis: (obligation, { body }, { loaders }) => loaders.legalBasisFor(obligation.uid, body ?? null),
     trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),
     sources: (obligation, _args, { loaders }) => loaders.sourcesOf('Obligation', obligation.uid),
   },

@@ -8,7 +8,8 @@ export const searchResolvers: Resolvers = {
     search: async (_parent, args, { loaders }) => {
       const request = pageRequest(args.first, args.after);
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return { revision, ...toConnection(await loaders.search(revision, args.text, args.kinds ?? null, request)) };
+      const page = await loaders.search(revision, args.text, args.kinds ?? null, request);
+      return { revision, ...toConnection(page), textHint: () => loaders.searchTextHint(revision, args.text, args.kinds ?? null, page.totalCount) };
     },
   },
   SearchResult: {

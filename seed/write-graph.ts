@@ -5,7 +5,9 @@
  * the same graph and a failure part-way leaves the previous graph untouched.
  */
 import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
+import { STATEMENT_PROPERTIES, uncountedModalProperties } from '../db/reading-properties.ts';
 import { ensureGraphSchema } from '../db/graph-schema.ts';
+import { legislationLinks } from '../domain/legislation-links.ts';
 import { seededLineage } from '../domain/lineage.ts';
 import type { QueryRunner, TransactionRunner } from '../db/run-query.ts';
 import type { Catalogue } from '../reader/catalogue.ts';
@@ -19,7 +21,7 @@ const CITING_LABELS: CitingLabel[] = ['Provision', 'Obligation', 'Footnote'];
 
 const REMOVE_SEED_LINKS = `
 MATCH (n) WHERE n.seeded = true
-OPTIONAL MATCH (n)-[r:MEMBER_OF|ACTS_FOR|ISSUED_UNDER|GUIDANCE_UNDER|DISAPPLIES|PART_OF|RELATED_TO|SOURCED_FROM|SUPERSEDES|REVISION_OF|GROUPS|OPERATED_BY]->()
+OPTIONAL MATCH (n)-[r:MEMBER_OF|ACTS_FOR|ISSUED_UNDER|GUIDANCE_UNDER|DISAPPLIES|BOUND_BY|PART_OF|RELATED_TO|SOURCED_FROM|SUPERSEDES|REVISION_OF|GROUPS|OPERATED_BY]->()
 DELETE r`;
 
 const REMOVE_STALE_SHARED = `
@@ -59,6 +61,13 @@ MATCH (i:Instrument {key: row.from}), (p:LegalProvision {key: row.to})
 FOREACH (_ IN CASE WHEN row.type = 'ISSUED_UNDER' THEN [1] ELSE [] END | MERGE (i)-[r:ISSUED_UNDER]->(p) SET r.location = row.location)
 FOREACH (_ IN CASE WHEN row.type = 'GUIDANCE_UNDER' THEN [1] ELSE [] END | MERGE (i)-[r:GUIDANCE_UNDER]->(p) SET r.location = row.location)
 FOREACH (_ IN CASE WHEN row.type = 'DISAPPLIES' THEN [1] ELSE [] END | MERGE (i)-[r:DISAPPLIES]->(p) SET r.location = row.location)`;
+
+/** How the Code binds each body (catalogue `bindings`; docs/graph-model.md, "Relationships"). */
+const LINK_BINDINGS = `
+UNWIND $rows AS row
+MATCH (b:Body {key: row.body}), (p:LegalProvision {key: row.provision})
+MERGE (b)-[r:BOUND_BY {instrument: row.instrument, force: row.force, relation: row.relation}]->(p)
+SET r.location = row.location, r.note = row.note, r.source = row.source.document`;
 
 const LINK_RELATED = `
 UNWIND $rows AS row
@@ -102,7 +111,8 @@ MATCH (d:SourceDocument {file: $file})
 UNWIND $rows AS row
 MATCH (h:Heading {uid: $revision + '|' + row.heading})
 CREATE (p:Provision {uid: $revision + '|' + row.key, key: row.key, revision: $revision, kind: row.kind, number: row.number,
-                     title: row.title, text: row.text, order: row.order, lineage: row.lineage})
+                     title: row.title, text: row.text, order: row.order, lineage: row.lineage,
+                     ${uncountedModalProperties('row.uncountedModals')}})
 FOREACH (_ IN CASE WHEN row.kind = 'CLAUSE' THEN [1] ELSE [] END | SET p:Clause)
 FOREACH (_ IN CASE WHEN row.kind = 'PRINCIPLE' THEN [1] ELSE [] END | SET p:Principle)
 FOREACH (_ IN CASE WHEN row.kind = 'STANDARD' THEN [1] ELSE [] END | SET p:Standard)
@@ -135,7 +145,7 @@ MATCH (p:Provision {uid: $revision + '|' + row.provision})
 CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $revision, text: row.text, modality: row.modality,
                       force: row.force, trigger: row.trigger, triggerStart: row.triggerStart, triggerEnd: row.triggerEnd,
                       qualifiers: row.qualifiers, fromOverride: row.fromOverride, overrideReason: row.overrideReason,
-                      order: row.order, provisionKey: row.provision, lineage: row.lineage})
+                      ${STATEMENT_PROPERTIES}, order: row.order, provisionKey: row.provision, lineage: row.lineage})
 CREATE (o)-[:STATED_IN]->(p)
 CREATE (o)-[:SOURCED_FROM {location: row.location}]->(d)
 WITH o, row
@@ -153,6 +163,15 @@ UNWIND $rows AS row
 MATCH (p:Provision {uid: $revision + '|' + row.provision}), (s:LegalProvision {key: row.provisionKey})
 CREATE (p)-[:CITES_DUTY_OF {text: row.text}]->(s)`;
 
+/**
+ * When the graph was last loaded (docs/graph-model.md, "The graph's load"): the one
+ * GraphLoad node, stamped by the last statement of the seed's transaction, so the time is
+ * that of a load that committed.
+ */
+const STAMP_GRAPH_LOAD = `
+MERGE (g:GraphLoad {key: 'graph'})
+SET g.loadedAt = $loadedAt`;
+
 /** Citations from one kind of revision node to one label of cited node; both from closed sets. */
 const createCitations = (fromLabel: CitingLabel, label: CitableLabel): string => `
 UNWIND $rows AS row
@@ -161,6 +180,16 @@ MATCH (to:${label} {key: row.to})
 CREATE (from)-[:CITES {by: row.by}]->(to)`;
 
 const nullable = <T>(value: T | undefined): T | null => value ?? null;
+
+/**
+ * `url` and `uri` of an instrument or provision: for a legislation.gov.uk key, the two links
+ * derived from it (domain/legislation-links.ts), whatever URL a source gave; otherwise the
+ * catalogue's URL and no identifier URI.
+ */
+const linksOf = (e: { key: string; url: string | null }): { url: string | null; uri: string | null } => {
+  const links = legislationLinks(e.key);
+  return links === null ? { url: e.url, uri: null } : { url: links.url, uri: links.uri };
+};
 
 /** Writes everything in one transaction; returns the number of statements run. */
 export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code: CodeGraph, timeoutMs = 120_000): Promise<number> {
@@ -198,14 +227,14 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
         rows: catalogue.instruments.map((e) => ({
           key: e.key,
           source: e.source,
-          props: { kind: e.kind, title: e.title, shortTitle: e.shortTitle, year: e.year, url: e.url, status: e.status, description: e.description, aliases: e.aliases },
+          props: { kind: e.kind, title: e.title, shortTitle: e.shortTitle, year: e.year, ...linksOf(e), status: e.status, description: e.description, aliases: e.aliases },
         })),
       });
       await run('seed.legalProvisions', mergeShared('LegalProvision'), {
         rows: catalogue.legalProvisions.map((e) => ({
           key: e.key,
           source: e.source,
-          props: { instrumentKey: e.instrumentKey, kind: e.kind, number: e.number, subsection: e.subsection, title: e.title, url: e.url, description: e.description },
+          props: { instrumentKey: e.instrumentKey, kind: e.kind, number: e.number, subsection: e.subsection, title: e.title, ...linksOf(e), description: e.description },
         })),
       });
       await run('seed.toolkitItems', mergeShared('ToolkitItem'), {
@@ -223,6 +252,7 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
       await run('seed.partOf', LINK_PROVISIONS_TO_ACTS);
       await run('seed.bodyGroups', LINK_BODIES, { rows: catalogue.bodies });
       await run('seed.instrumentLinks', LINK_INSTRUMENTS, { rows: catalogue.instrumentLinks });
+      await run('seed.bindings', LINK_BINDINGS, { rows: catalogue.bindings.map((e) => ({ ...e, note: nullable(e.note) })) });
       await run('seed.related', LINK_RELATED, { rows: catalogue.relations.map((r) => ({ ...r, note: nullable(r.note) })) });
       await run('seed.revisions', MERGE_REVISIONS, {
         instrument: code.instrumentKey,
@@ -273,6 +303,7 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
           await run(`seed.cites.${fromLabel}.${label}`, createCitations(fromLabel, label), { ...base, rows });
         }
       }
+      await run('seed.graphLoad', STAMP_GRAPH_LOAD, { loadedAt: new Date().toISOString() });
       return statements;
     },
     timeoutMs,

@@ -22,13 +22,15 @@ import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
 import { QueryRunner, type Database } from '../db/run-query.ts';
-import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
+import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
+import { RevisionCache } from '../loaders/revision-cache.ts';
 import { feedsRouter } from './feeds.ts';
+import { exportsRouter } from './exports/exports-router.ts';
 import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
@@ -55,7 +57,7 @@ export interface App {
 export interface AppOptions {
   /** What is not given takes the defaults documented in the README (DEFAULT_LIMITS, DEFAULT_RATE_LIMIT, ...). */
   config: Pick<Config, 'host' | 'port' | 'bodyLimit' | 'debugQueries'> &
-    Partial<Pick<Config, 'limits' | 'rateLimit' | 'trustProxy' | 'operationTimeoutMs' | 'auth' | 'publicUrl'>>;
+    Partial<Pick<Config, 'limits' | 'rateLimit' | 'trustProxy' | 'operationTimeoutMs' | 'auth' | 'publicUrl' | 'revisionCacheMs'>>;
   db: Database;
   /** The service's log (core/log.ts): one line per request, and every masked error (default: warnings and errors on stderr). */
   logger?: Logger;
@@ -109,6 +111,9 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const limits = config.limits ?? DEFAULT_LIMITS;
   // Edited text is read with the catalogue the seed read the Code with.
   const reader = readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json')));
+  // The published revisions, kept between requests and forgotten on every change made here (loaders/revision-cache.ts).
+  const revisionCacheMs = config.revisionCacheMs ?? DEFAULT_REVISION_CACHE_MS;
+  const revisionCache = revisionCacheMs > 0 ? new RevisionCache(revisionCacheMs) : undefined;
   const app = express();
   app.disable('x-powered-by');
   // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
@@ -160,8 +165,9 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   }
   const httpServer = http.createServer(app);
 
+  const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema: buildSchema(),
+    schema,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -207,10 +213,14 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     });
   }
   app.use(ideRouter());
-  app.use(feedsRouter(db, (req) => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `${config.host}`}`));
+  const originOf = (req: { protocol: string; get(name: string): string | undefined }): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `${config.host}`}`;
+  app.use(feedsRouter(db, originOf));
+  // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
+  const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
+  app.use(exportsRouter({ db, schema, authenticate, origin: originOf }));
   app.use(
     '/graphql',
-    bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger }),
+    authenticate,
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
@@ -223,6 +233,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
             log: req.log,
             operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
             reader,
+            ...(revisionCache === undefined ? {} : { revisionCache }),
           }),
         ),
     }),

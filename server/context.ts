@@ -9,6 +9,7 @@ import { ROLES } from '../core/vocabulary.ts';
 import { deadlineIn, newQueryLog, QueryRunner, type Database, type QueryLog } from '../db/run-query.ts';
 import { editingCommands } from '../editing/commands.ts';
 import { createLoaders } from '../loaders/create-loaders.ts';
+import type { RevisionCache } from '../loaders/revision-cache.ts';
 import type { ReaderContext } from '../reader/read-provision.ts';
 import type { ResolverContext } from '../resolvers/context.ts';
 
@@ -31,6 +32,8 @@ export interface ContextOptions {
   viewer?: Viewer | null;
   /** The reader's catalogue context, built once at start, for edited text. */
   reader: ReaderContext;
+  /** The server's published revisions, kept between requests; without it each request reads them. */
+  revisionCache?: RevisionCache;
 }
 
 export function createContext(db: Database, options: ContextOptions): Context {
@@ -42,7 +45,11 @@ export function createContext(db: Database, options: ContextOptions): Context {
     requestId: options.requestId,
     log: options.log,
     viewer,
-    editing: editingCommands({ runner, viewer, requestId: options.requestId, reader: options.reader }),
-    loaders: createLoaders(runner, { batching: options.batching ?? true, canSeeDrafts: ROLES.some((role) => hasRole(viewer, role)) }),
+    editing: editingCommands({ runner, viewer, requestId: options.requestId, reader: options.reader, onChanged: () => options.revisionCache?.forget() }),
+    loaders: createLoaders(runner, {
+      batching: options.batching ?? true,
+      canSeeDrafts: ROLES.some((role) => hasRole(viewer, role)),
+      ...(options.revisionCache === undefined ? {} : { revisionCache: options.revisionCache }),
+    }),
   };
 }

@@ -69,13 +69,14 @@ export function applyOverrides(uses: ModalUse[], overrides: readonly Override[])
     if (override.reason.trim() === '') throw new OverrideError(`the entry for ${override.provision} "${override.trigger}" needs a reason`);
     target.use.isObligation = override.decision === 'OBLIGATION';
     target.use.notObligationBecause = override.decision === 'OBLIGATION' ? null : `override: ${override.reason}`;
+    target.use.notObligationKind = override.decision === 'OBLIGATION' ? null : 'OVERRIDE';
     applied.set(target.index, override);
   }
   return { uses: result, applied };
 }
 
 /** The triggers stage 3 can find (MODAL there), in lower case; an override's trigger is one of them in any case. */
-const TRIGGERS = ['must', 'must not', 'should', 'should not', 'may', 'may not'];
+const TRIGGERS = ['must', 'must not', 'must never', 'should', 'should not', 'should never', 'may', 'may not', 'may never'];
 const FIELDS = ['provision', 'trigger', 'occurrence', 'decision', 'addressees', 'reason'];
 const EXAMPLE_ENTRY = '{"provision": "1.65", "trigger": "should", "occurrence": 1, "decision": "NOT_OBLIGATION", "reason": "States how a framework relates to the standards; it tells no body to do anything."}';
 

@@ -6,10 +6,13 @@
  */
 import type { Force, Modality, Qualifier } from '../model.ts';
 
-/** The modality of a trigger as stage 3 found it ("must not", "Should"); "may" and "may not" are MAY. */
+/**
+ * The modality of a trigger as stage 3 found it ("must not", "Should"); "never" negates like
+ * "not" ("must never" is MUST_NOT, "should never" SHOULD_NOT); "may" and "may not" are MAY.
+ */
 export function modalityOf(trigger: string): Modality {
   const words = trigger.toLowerCase().split(/\s+/);
-  const negated = words[1] === 'not';
+  const negated = words[1] === 'not' || words[1] === 'never';
   switch (words[0]) {
     case 'must':
       return negated ? 'MUST_NOT' : 'MUST';

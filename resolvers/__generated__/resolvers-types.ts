@@ -7,7 +7,7 @@ import type { HeadingModel } from '../../loaders/heading.ts';
 import type { ProvisionModel } from '../../loaders/provision.ts';
 import type { FootnoteModel } from '../../loaders/footnote.ts';
 import type { CitableModel, RestatedDutyModel } from '../../loaders/citation.ts';
-import type { ObligationModel, ApplicabilityModel, LegalBasisModel } from '../../loaders/obligation.ts';
+import type { ObligationModel, ApplicabilityModel, LegalBasisModel, LegalBasisBindingModel } from '../../loaders/obligation.ts';
 import type { TraceStepModel } from '../../loaders/trace.ts';
 import type { BodyModel } from '../../loaders/body.ts';
 import type { InstrumentModel, LegalProvisionModel, EnablingLinkModel, EnabledInstrumentModel, InstrumentRelationModel } from '../../loaders/instrument.ts';
@@ -17,6 +17,8 @@ import type { TermModel } from '../../loaders/term.ts';
 import type { ThemeModel } from '../../loaders/theme.ts';
 import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/source.ts';
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
+import type { SearchHitConnectionModel, ObligationConnectionModel, TextHintModel, WordHintModel } from '../../loaders/text-hint.ts';
+import type { TopicModel } from '../../loaders/topic.ts';
 import type { AuditEventModel } from '../../loaders/audit.ts';
 import type { Viewer as ViewerModel } from '../../core/viewer.ts';
 import type { ObligationSummaryModel } from '../../editing/provision-text.ts';
@@ -124,7 +126,14 @@ export type Applicability = {
   __typename?: 'Applicability';
   /** The body bound: a local authority, a local health board, an NHS trust or a provider. */
   body: Body;
-  /** The reason in a sentence, with the clause of the Code it rests on. */
+  /**
+   * The reason in a sentence, with the clause of the Code it rests on, then how the Code binds
+   * this body to an obligation of this force, naming the clauses and the provision of
+   * legislation: for a local health board's requirement, "... as the Welsh Ministers direct them
+   * under section 12 of the National Health Service (Wales) Act 2006 (clause 1.5)"; for a local
+   * authority's, "... as a code issued under section 145 of the Social Services and Well-being
+   * (Wales) Act 2014 (clauses 1.1 and 1.4)". `Obligation.legalBasis(body:)` gives the same as data.
+   */
   explanation: Scalars['String']['output'];
   /** Why the obligation binds this body. */
   reason: ApplicabilityReason;
@@ -392,6 +401,8 @@ export type Clause = Node & Provision & {
   text: Scalars['String']['output'];
   /** Clauses have no title: always null. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The modal verbs in this clause's text that are not obligations, each with the reason. */
+  uncountedModals: Array<UncountedModal>;
 };
 
 /** What createDraft needs: the new draft's key, and optionally the revision to copy and a title. */
@@ -619,6 +630,11 @@ export type Instrument = Node & {
   key: Scalars['String']['output'];
   /** What kind of document it is. */
   kind: InstrumentKind;
+  /**
+   * For legislation, whether it is primary (an Act or a Measure) or secondary (regulations),
+   * from its legislation.gov.uk type; null for anything that is not legislation.
+   */
+  legislationLevel?: Maybe<LegislationLevel>;
   /** The sections or regulations of this instrument that the graph holds, in number order. */
   provisions: Array<LegalProvision>;
   /** Other instruments this one relates to, and how. */
@@ -636,7 +652,18 @@ export type Instrument = Node & {
   status?: Maybe<Scalars['String']['output']>;
   /** The full title. */
   title: Scalars['String']['output'];
-  /** Where to read it online (legislation.gov.uk for legislation), where known. */
+  /**
+   * For legislation, its identifier on legislation.gov.uk, the form legislation.gov.uk
+   * recommends linking to: http://www.legislation.gov.uk/id/ and the key (such as
+   * http://www.legislation.gov.uk/id/anaw/2014/4). Null for anything that is not legislation.
+   * Its `url` is then the page to read: https://www.legislation.gov.uk/ and the key.
+   */
+  uri?: Maybe<Scalars['String']['output']>;
+  /**
+   * Where to read it online, where known. For legislation, its page on legislation.gov.uk,
+   * always of one form: https://www.legislation.gov.uk/ and the key (such as
+   * https://www.legislation.gov.uk/anaw/2014/4); its identifier is `uri`.
+   */
   url?: Maybe<Scalars['String']['output']>;
   /** The year it was made or published, where known. */
   year?: Maybe<Scalars['Int']['output']>;
@@ -694,7 +721,7 @@ export type InstrumentEdge = {
 
 /** What kind of document an instrument is. */
 export type InstrumentKind =
-  /** An Act of the UK Parliament or of the Senedd. */
+  /** An Act of the UK Parliament or of the Senedd. For all primary legislation, Measures included, ask `legislation(level: PRIMARY)`. */
   | 'ACT'
   /** A charter. */
   | 'CHARTER'
@@ -718,7 +745,7 @@ export type InstrumentKind =
   | 'STATUTORY_GUIDANCE'
   /** A strategy. */
   | 'STRATEGY'
-  /** A Measure of the National Assembly for Wales. */
+  /** A Measure of the National Assembly for Wales: primary legislation, like an Act (`legislation(level: PRIMARY)` lists both). */
   | 'WELSH_MEASURE';
 
 /** Another instrument an instrument relates to. */
@@ -745,6 +772,12 @@ export type InstrumentRelationKind =
 export type LegalBasis = {
   __typename?: 'LegalBasis';
   /**
+   * The bodies the obligation binds through this provision, each with the clauses that say so;
+   * empty when the obligation binds no one through it (a requirement is not binding through the
+   * guidance the Code also is, and a restated duty binds by its own statute).
+   */
+  binds: Array<LegalBasisBinding>;
+  /**
    * Where the Code says so, such as clause 1.1 (null when the obligation itself restates the
    * duty).
    */
@@ -755,8 +788,35 @@ export type LegalBasis = {
   relation: LegalBasisRelation;
 };
 
+/**
+ * One body an obligation binds through one provision of its legal basis, and where the Code
+ * says so.
+ */
+export type LegalBasisBinding = {
+  __typename?: 'LegalBasisBinding';
+  /** The body bound: a local authority, a local health board or an NHS trust. */
+  body: Body;
+  /**
+   * Which of the Code's obligations the provision binds the body to: its requirements or its
+   * guidelines (this obligation's force).
+   */
+  force: Force;
+  /**
+   * The clauses of the Code that say so: "clauses 1.1 and 1.4" for a local authority's
+   * requirements, "clause 1.5" for the direction to local health boards and NHS trusts,
+   * "clauses 1.2 and 1.7" for their guidelines.
+   */
+  location: Scalars['String']['output'];
+};
+
 /** How a piece of legislation gives an obligation its legal force. */
 export type LegalBasisRelation =
+  /**
+   * The Welsh Ministers direct local health boards and NHS trusts under this provision to act in
+   * accordance with the Code's requirements (clause 1.5: section 12 of the National Health
+   * Service (Wales) Act 2006 for local health boards, section 19 for NHS trusts).
+   */
+  | 'DIRECTION_UNDER'
   /**
    * The Code is also guidance under this provision (section 169 of the 2014 Act, section 2 of
    * the National Health Service (Wales) Act 2006).
@@ -824,7 +884,17 @@ export type LegalProvision = Node & {
   subsection?: Maybe<Scalars['String']['output']>;
   /** Its heading in the legislation, where known (such as Departure from requirements in codes). */
   title?: Maybe<Scalars['String']['output']>;
-  /** Its page on legislation.gov.uk, where known. */
+  /**
+   * Its identifier on legislation.gov.uk, the form legislation.gov.uk recommends linking to,
+   * such as http://www.legislation.gov.uk/id/anaw/2014/4/section/145 (a subsection has its
+   * own: http://www.legislation.gov.uk/id/ukpga/2006/42/section/17/9). Its `url` is the page to
+   * read: https://www.legislation.gov.uk/anaw/2014/4/section/145.
+   */
+  uri?: Maybe<Scalars['String']['output']>;
+  /**
+   * Its page on legislation.gov.uk: https://www.legislation.gov.uk/ and the key (such as
+   * https://www.legislation.gov.uk/anaw/2014/4/section/145); its identifier is `uri`.
+   */
   url?: Maybe<Scalars['String']['output']>;
 };
 
@@ -854,6 +924,20 @@ export type LegalProvisionKind =
   | 'REGULATION'
   /** A section of an Act. */
   | 'SECTION';
+
+/** Whether a piece of legislation is primary or secondary, as legislation.gov.uk files it. */
+export type LegislationLevel =
+  /**
+   * Primary legislation, made by a legislature: Acts of the UK Parliament (ukpga), Acts of Senedd
+   * Cymru (asc) and of the National Assembly for Wales (anaw), and Measures of the National
+   * Assembly for Wales (mwa, such as the Welsh Language (Wales) Measure 2011).
+   */
+  | 'PRIMARY'
+  /**
+   * Secondary legislation, made under an Act: statutory instruments, such as regulations made by
+   * the Welsh Ministers (wsi).
+   */
+  | 'SECONDARY';
 
 /**
  * The modal verb that states an obligation, which says how strong it is (clause 1.8 of the
@@ -1167,7 +1251,14 @@ export type Obligation = Node & {
   key: Scalars['String']['output'];
   /**
    * The provisions of legislation that give the obligation force: those the Code is issued
-   * under or is guidance under, and any statutory duty the obligation restates.
+   * under or is guidance under, those the Welsh Ministers direct local health boards and NHS
+   * trusts under (clause 1.5) when the obligation is a requirement that binds them, and any
+   * statutory duty the obligation restates. Each says, in `binds`, the bodies the obligation
+   * binds through it and the clauses that say so: a local authority through section 145 of the
+   * 2014 Act (clauses 1.1 and 1.4; its guidelines clause 1.7), a local health board or an NHS
+   * trust through the Welsh Ministers' direction under the 2006 Act (clause 1.5; its guidelines
+   * as guidance under section 2 of that Act and section 169 of the 2014 Act, clauses 1.2 and
+   * 1.7).
    */
   legalBasis: Array<LegalBasis>;
   /**
@@ -1192,13 +1283,45 @@ export type Obligation = Node & {
    * "where appropriate").
    */
   qualifiers: Array<Qualifier>;
+  /** The subject put back in front of the statement (such as "Providers"); null when none was. */
+  restoredSubject?: Maybe<Scalars['String']['output']>;
   /** The revision of the Code the obligation belongs to. */
   revision: Revision;
+  /**
+   * The whole sentence that states the obligation, as published (with its list, if it
+   * introduces one): the same as `text`. One sentence can state two obligations ("Providers
+   * should ensure ... and must work with ..."); `statement` is this obligation's part of it.
+   */
+  sentence: Scalars['String']['output'];
   /**
    * Where this obligation was read: the source document and the place in it (the clause of the
    * Code and the line, such as 1.53, line 372).
    */
   sources: Array<SourceReference>;
+  /**
+   * This obligation's own part of its sentence: its subject, modal verb and what it requires,
+   * such as "Providers must work with statutory partners in increasing the use of digital
+   * solutions". When the sentence states one obligation, the whole sentence. When the part
+   * shares its subject with an earlier part of the sentence ("... and must work with ..."), the
+   * subject is put back in front (`restoredSubject`); otherwise it is exactly the text between
+   * `statementStart` and `statementEnd`, on one line.
+   */
+  statement: Scalars['String']['output'];
+  /**
+   * Where this obligation's part of the sentence ends in the provision's `text` (the character
+   * just after it).
+   */
+  statementEnd: Scalars['Int']['output'];
+  /**
+   * Where this obligation's part of the sentence starts in the provision's `text` (counting
+   * characters from 0), after any restored subject.
+   */
+  statementStart: Scalars['Int']['output'];
+  /**
+   * True when `statement` begins with a subject taken from an earlier part of the sentence, so
+   * it is not word for word the text between its offsets.
+   */
+  subjectRestored: Scalars['Boolean']['output'];
   /** The sentence that states the obligation, as published (with its list, if it introduces one). */
   text: Scalars['String']['output'];
   /**
@@ -1222,6 +1345,16 @@ export type Obligation = Node & {
  * obligations; a lead-in with a list is one obligation whose text includes its list.
  */
 export type ObligationAppliesToArgs = {
+  body?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * One duty or guideline of the Code: one per modal verb ("must", "must not", "should",
+ * "should not", "may") that states it. "Statutory partners must X and must Y" is two
+ * obligations; a lead-in with a list is one obligation whose text includes its list.
+ */
+export type ObligationLegalBasisArgs = {
   body?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1348,6 +1481,11 @@ export type ObligationConnection = {
   __typename?: 'ObligationConnection';
   /** The obligations of this page, each with its cursor. */
   edges: Array<ObligationEdge>;
+  /**
+   * When no obligation matched a filter with `text` or `topic`: which words were not found and
+   * the nearest words that are. Null when something matched, or when no words were asked for.
+   */
+  hint?: Maybe<TextHint>;
   /** The obligations of this page (the same as `edges { node }`). */
   nodes: Array<Obligation>;
   /** Where this page sits, and the cursor for the next page. */
@@ -1409,10 +1547,23 @@ export type ObligationFilter = {
   /** Only obligations stated in this standard (such as S8). */
   standard?: InputMaybe<Scalars['String']['input']>;
   /**
-   * Only obligations whose text contains these words (all of them; put a phrase in double
-   * quotes, such as "real living wage").
+   * Only obligations whose text contains these words: all of them, each in any of its forms
+   * ("fees" finds "fee rates" and "fee setting"; "safeguard" finds "safeguarding"); a word or
+   * phrase in double quotes (such as "real living wage") only as written. The commonest words
+   * (the, and, of, not ...) are left out. When none matches, the answer's `hint` says which
+   * words are not there and the nearest words that are.
    */
   text?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Only obligations about this topic: every word of it (in any of its forms: "fees" finds "fee
+   * rates"; a phrase in double quotes exactly as written) is found in the obligation's text, the
+   * title of the provision that states it or the title of the heading it sits under, taken
+   * together. So "Welsh language" finds the obligations under the heading "Welsh Language"
+   * (clauses 1.59 to 1.62) and those elsewhere whose sentence speaks of it (clauses 1.66 and
+   * 1.67). The commonest words (the, and, of ...) are left out. A topic's `title` from `topics`
+   * finds that topic's `obligationCount` obligations.
+   */
+  topic?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** An obligation as it stands in one revision, in the history of its lineage. */
@@ -1536,6 +1687,8 @@ export type Principle = Node & Provision & {
   themes: Array<Theme>;
   /** The principle's title as printed, such as Collaboration: share risks, resources and assets. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The modal verbs in this principle's text that are not obligations, each with the reason. */
+  uncountedModals: Array<UncountedModal>;
 };
 
 /**
@@ -1594,6 +1747,12 @@ export type Provision = {
   text: Scalars['String']['output'];
   /** The provision's title as printed (principles and standards have one; clauses do not). */
   title?: Maybe<Scalars['String']['output']>;
+  /**
+   * The modal verbs in this provision's text that are not obligations (a word quoted or
+   * mentioned, an explanation, a "may" describing a possibility, or a reviewed exception), in
+   * the order of the text, each with the reason.
+   */
+  uncountedModals: Array<UncountedModal>;
 };
 
 /**
@@ -1787,6 +1946,13 @@ export type Query = {
    */
   legalProvision?: Maybe<LegalProvision>;
   /**
+   * The legislation the graph holds (the instruments whose key is a legislation.gov.uk
+   * identifier), Acts first, then by year and title. `level: PRIMARY` is all primary legislation,
+   * Measures included, which `instruments(kind: ACT)` is not: an Act and a Measure are different
+   * kinds of instrument (ACT and WELSH_MEASURE), but both are primary legislation.
+   */
+  legislation?: Maybe<InstrumentConnection>;
+  /**
    * Fetches one thing by the global id the API gave it (its `id` field). An id that is not one
    * this API gives is refused (BAD_USER_INPUT); an id of something that does not exist answers
    * null with a NOT_FOUND error.
@@ -1877,6 +2043,13 @@ export type Query = {
   /** The items of the National Office's toolkit, by title, optionally only those of one kind. */
   toolkitItems?: Maybe<ToolkitItemConnection>;
   /**
+   * The topics of the Code (its headings in reading order, then its glossary terms in glossary
+   * order) with the number of obligations about each, from the revision in force on `asOf`
+   * (default today) or the revision given. Pass a topic's `title` as `filter.topic` of
+   * `obligations` to list them.
+   */
+  topics?: Maybe<Array<Topic>>;
+  /**
    * Who you are signed in as, from the access token you sent; null when you sent none (reading
    * anonymously). A token that is present but not valid is refused before any field runs, with
    * HTTP 401 and the code UNAUTHENTICATED.
@@ -1953,6 +2126,17 @@ export type QueryInstrumentsArgs = {
  */
 export type QueryLegalProvisionArgs = {
   key: Scalars['String']['input'];
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryLegislationArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  level?: InputMaybe<LegislationLevel>;
 };
 
 
@@ -2133,6 +2317,18 @@ export type QueryToolkitItemsArgs = {
   kind?: InputMaybe<ToolkitItemKind>;
 };
 
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryTopicsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<TopicKind>;
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
+  revision?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** What recordLegalEvent needs: the published revision, what happened and on which day. */
 export type RecordLegalEventInput = {
   /** What happened. */
@@ -2303,6 +2499,12 @@ export type Revision = Node & {
   events: Array<RevisionEvent>;
   /** What the sources say about this revision's dates and status, quoted or summarised. */
   evidence?: Maybe<Scalars['String']['output']>;
+  /**
+   * When the graph this revision was read from was last loaded (the same time as
+   * `service { graphLoadedAt }`), as an ISO 8601 time in UTC; null for a graph loaded before
+   * loads were stamped.
+   */
+  graphLoadedAt?: Maybe<Scalars['String']['output']>;
   /**
    * True when the graph holds this revision's text (its headings, provisions and obligations).
    * A withdrawn draft whose text was never published has none.
@@ -2525,11 +2727,16 @@ export type Role =
 /** One thing a search found, with how well it matches. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /**
+   * True when the hit holds every word as written; false when it was found through another form
+   * of a word ("fee" for "fees"). Exact hits come first.
+   */
+  exact: Scalars['Boolean']['output'];
   /** The thing found: ask for its fields with `... on Obligation { key text }` and so on. */
   item: SearchResult;
   /** What kind of thing was found. */
   kind: SearchHitKind;
-  /** How well the thing matches the words searched for: higher is better. Hits come best first. */
+  /** How well the thing matches the words searched for: higher is better. Hits that hold every word as written come first (`exact`), then the others, each best first. */
   score: Scalars['Float']['output'];
 };
 
@@ -2538,6 +2745,11 @@ export type SearchHitConnection = {
   __typename?: 'SearchHitConnection';
   /** The hits of this page, each with its cursor. */
   edges: Array<SearchHitEdge>;
+  /**
+   * When the search found nothing: which words were not found and the nearest words that are.
+   * Null when something was found.
+   */
+  hint?: Maybe<TextHint>;
   /** The hits of this page (the same as `edges { node }`). */
   nodes: Array<SearchHit>;
   /** Where this page sits, and the cursor for the next page. */
@@ -2584,8 +2796,28 @@ export type ServiceInfo = {
   databaseEdition: Scalars['String']['output'];
   /** The version of the Neo4j database that holds the graph, as Neo4j reports it (for example 5.26.0). */
   databaseVersion: Scalars['String']['output'];
+  /**
+   * When the graph was last loaded from the Code's text and its catalogue (npm run seed, or the
+   * first start on an empty database), as an ISO 8601 time in UTC, such as
+   * 2026-05-20T09:15:02.113Z; null for a graph loaded before loads were stamped (seed it again).
+   * Edits, publishing and legal events recorded since then are in the graph too: see `changes`.
+   */
+  graphLoadedAt?: Maybe<Scalars['String']['output']>;
   /** The service's name: care-code-graph. */
   name: Scalars['String']['output'];
+  /**
+   * The day the revision in force today is due for review: the day it came into force plus the
+   * review interval the Code gives (every two years, clause 1.11 e)), such as 2026-09-01 for the
+   * Code in force from 2024-09-01. Null when no revision is in force.
+   */
+  reviewDue?: Maybe<Scalars['Date']['output']>;
+  /**
+   * True when the revision in force today is past its review date (`reviewDue`) and no later
+   * revision has replaced it.
+   */
+  reviewOverdue: Scalars['Boolean']['output'];
+  /** The revision of the Code in force today (in Wales); null on a day no revision is in force. */
+  revisionInForce?: Maybe<Revision>;
   /** The service's version. */
   version: Scalars['String']['output'];
 };
@@ -2710,6 +2942,8 @@ export type Standard = Node & Provision & {
   themes: Array<Theme>;
   /** The standard's title as printed, such as Standard 8: Setting fair and sustainable fees. */
   title?: Maybe<Scalars['String']['output']>;
+  /** The modal verbs in this standard's text that are not obligations, each with the reason. */
+  uncountedModals: Array<UncountedModal>;
 };
 
 /** What submitForReview, approve and publishRevision need: the draft and the version last read. */
@@ -2770,6 +3004,24 @@ export type TermEdge = {
   cursor: Scalars['String']['output'];
   /** The term. */
   node: Term;
+};
+
+/**
+ * Why a search of words found nothing, and what to try instead: given with an empty answer of
+ * `search(text:)`, or of `obligations` with `filter.text` or `filter.topic`. An application can
+ * show `message`, or offer each word's `suggestions`.
+ */
+export type TextHint = {
+  __typename?: 'TextHint';
+  /**
+   * What went wrong, in a sentence or two, such as: "feez" is not found in the text of any
+   * obligation of revision 2024-09-01, in any form; the nearest words that are: "fees", "fee".
+   * Or, when every word is found but not together, how many hold each; or, when they are found
+   * together, that the other filters left nothing.
+   */
+  message: Scalars['String']['output'];
+  /** Each word and quoted phrase asked, in the order searched (quoted ones first), then the words left out as too common. */
+  words: Array<WordHint>;
 };
 
 /**
@@ -2930,6 +3182,35 @@ export type ToolkitItemKind =
   /** Training, or standards for training. */
   | 'TRAINING';
 
+/** A topic of the Code: a heading or a glossary term, with the number of obligations about it. */
+export type Topic = {
+  __typename?: 'Topic';
+  /** The heading, when the topic is a heading. */
+  heading?: Maybe<Heading>;
+  /** The heading's or the term's key (such as welsh-language or carer). */
+  key: Scalars['String']['output'];
+  /** Where the topic comes from: a heading or a glossary term. */
+  kind: TopicKind;
+  /**
+   * How many obligations are about this topic: those that `obligations(filter: {topic: <title>})`
+   * returns. For a heading, its own obligations and those elsewhere that name its words.
+   */
+  obligationCount: Scalars['Int']['output'];
+  /** The revision of the Code the topic was read from. */
+  revision: Revision;
+  /** The glossary term, when the topic is a term. */
+  term?: Maybe<Term>;
+  /** The heading or the term as printed (such as Welsh Language or Carer): pass it as `filter.topic` to get the obligations about it. */
+  title: Scalars['String']['output'];
+};
+
+/** Where a topic comes from. */
+export type TopicKind =
+  /** A heading of the Code. */
+  | 'HEADING'
+  /** A term of the Code's glossary. */
+  | 'TERM';
+
 /** How a step of an obligation's trace follows from the step before it. */
 export type TraceRelation =
   /** The Code is guidance under this provision of legislation. */
@@ -2996,6 +3277,48 @@ export type TraceStepKind =
   | 'PROVISION'
   /** The revision of the Code. */
   | 'REVISION';
+
+/** A modal verb the reader found in a provision but did not count as an obligation, with why. */
+export type UncountedModal = {
+  __typename?: 'UncountedModal';
+  /** Where the modal words end in the provision's `text` (the character just after them). */
+  end: Scalars['Int']['output'];
+  /** Which rule decided that it is not an obligation. */
+  kind: UncountedModalKind;
+  /**
+   * Why, in a sentence: the rule's reason, or for an override the reviewed exception's own
+   * reason.
+   */
+  reason: Scalars['String']['output'];
+  /** Where the modal words start in the provision's `text` (counting characters from 0). */
+  start: Scalars['Int']['output'];
+  /** The modal words exactly as written (such as "should" or "must not"). */
+  trigger: Scalars['String']['output'];
+};
+
+/**
+ * Why a modal verb ("must", "should", "may" ...) in a provision is not one of its obligations
+ * (the reading rules: docs/reading-rules.md, "What counts as an obligation" and "Overrides").
+ */
+export type UncountedModalKind =
+  /**
+   * A "may" that describes a possibility ("it may be necessary", "adults who may be at risk"),
+   * not a permission given to a body.
+   */
+  | 'DESCRIPTION'
+  /** In a sentence that explains what comes before it ("This means ..."), not a duty of its own. */
+  | 'EXPLANATION'
+  /**
+   * A reviewed exception to the reading rules decided it is not an obligation; `reason` is the
+   * exception's own reason.
+   */
+  | 'OVERRIDE'
+  /**
+   * Inside quotation marks: the word is mentioned (clause 1.8 defines "must" and "should") or
+   * another Act is quoted (clause 1.72 quotes the Environment (Wales) Act 2016); not a duty of
+   * this Code.
+   */
+  | 'QUOTATION';
 
 /** What updateHeading needs: the draft, the heading, its new title or text, and the version. */
 export type UpdateHeadingInput = {
@@ -3118,6 +3441,38 @@ export type Viewer = {
   subject: Scalars['String']['output'];
 };
 
+/** One word or quoted phrase of a search, whether it is found, and the nearest words that are. */
+export type WordHint = {
+  __typename?: 'WordHint';
+  /** The argument it was asked in: text (of search), filter.text or filter.topic. */
+  argument: Scalars['String']['output'];
+  /** The word, or the phrase in its double quotes, as asked. */
+  asked: Scalars['String']['output'];
+  /**
+   * How many of the things looked in hold it on its own (obligations for `obligations`; hits
+   * for `search`); a quoted one as written.
+   */
+  matches: Scalars['Int']['output'];
+  /** Whether it is found where it was looked for. */
+  status: WordStatus;
+  /**
+   * For a word not found: the nearest words that are found where it was looked for, closest
+   * first (at most five; one or two letters apart, by the length of the word), taken from the
+   * texts themselves; for a quoted phrase found only in other forms, the phrase without its
+   * quotes. Empty otherwise.
+   */
+  suggestions: Array<Scalars['String']['output']>;
+};
+
+/** What became of one word or quoted phrase of a search. */
+export type WordStatus =
+  /** It is found (in some form of the word; a quoted one as written) where it was looked for. */
+  | 'FOUND'
+  /** It is found nowhere it was looked for, in any form: see `suggestions`. */
+  | 'NOT_FOUND'
+  /** It was left out: too common a word to be searched for (the, and, of, not ...). */
+  | 'TOO_COMMON';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -3238,10 +3593,12 @@ export type ResolversTypes = {
   InstrumentRelationKind: InstrumentRelationKind;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LegalBasis: ResolverTypeWrapper<LegalBasisModel>;
+  LegalBasisBinding: ResolverTypeWrapper<LegalBasisBindingModel>;
   LegalBasisRelation: LegalBasisRelation;
   LegalEventKind: LegalEventKind;
   LegalProvision: ResolverTypeWrapper<LegalProvisionModel>;
   LegalProvisionKind: LegalProvisionKind;
+  LegislationLevel: LegislationLevel;
   Modality: Modality;
   ModalityChange: ResolverTypeWrapper<ModalityChange>;
   ModalityDirection: ModalityDirection;
@@ -3251,7 +3608,7 @@ export type ResolversTypes = {
   ObligationChange: ResolverTypeWrapper<ObligationChangeModel>;
   ObligationChangeCounts: ResolverTypeWrapper<ObligationChangeCounts>;
   ObligationChangeKind: ObligationChangeKind;
-  ObligationConnection: ResolverTypeWrapper<Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['ObligationEdge']>, nodes: Array<ResolversTypes['Obligation']>, revision: ResolversTypes['Revision'] }>;
+  ObligationConnection: ResolverTypeWrapper<ObligationConnectionModel>;
   ObligationEdge: ResolverTypeWrapper<Omit<ObligationEdge, 'node'> & { node: ResolversTypes['Obligation'] }>;
   ObligationFilter: ObligationFilter;
   ObligationHistoryEntry: ResolverTypeWrapper<ObligationHistoryEntryModel>;
@@ -3294,7 +3651,7 @@ export type ResolversTypes = {
   RevisionStatus: RevisionStatus;
   Role: Role;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
-  SearchHitConnection: ResolverTypeWrapper<Omit<SearchHitConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['SearchHitEdge']>, nodes: Array<ResolversTypes['SearchHit']>, revision: ResolversTypes['Revision'] }>;
+  SearchHitConnection: ResolverTypeWrapper<SearchHitConnectionModel>;
   SearchHitEdge: ResolverTypeWrapper<Omit<SearchHitEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
   SearchHitKind: SearchHitKind;
   SearchResult: ResolverTypeWrapper<SearchResultModel>;
@@ -3310,6 +3667,7 @@ export type ResolversTypes = {
   Term: ResolverTypeWrapper<TermModel>;
   TermConnection: ResolverTypeWrapper<Omit<TermConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversTypes['TermEdge']>, nodes: Array<ResolversTypes['Term']>, revision: ResolversTypes['Revision'] }>;
   TermEdge: ResolverTypeWrapper<Omit<TermEdge, 'node'> & { node: ResolversTypes['Term'] }>;
+  TextHint: ResolverTypeWrapper<TextHintModel>;
   TextHunk: ResolverTypeWrapper<TextHunk>;
   TextHunkKind: TextHunkKind;
   Theme: ResolverTypeWrapper<ThemeModel>;
@@ -3317,9 +3675,13 @@ export type ResolversTypes = {
   ToolkitItemConnection: ResolverTypeWrapper<Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ToolkitItemEdge']>, nodes: Array<ResolversTypes['ToolkitItem']> }>;
   ToolkitItemEdge: ResolverTypeWrapper<Omit<ToolkitItemEdge, 'node'> & { node: ResolversTypes['ToolkitItem'] }>;
   ToolkitItemKind: ToolkitItemKind;
+  Topic: ResolverTypeWrapper<TopicModel>;
+  TopicKind: TopicKind;
   TraceRelation: TraceRelation;
   TraceStep: ResolverTypeWrapper<TraceStepModel>;
   TraceStepKind: TraceStepKind;
+  UncountedModal: ResolverTypeWrapper<UncountedModal>;
+  UncountedModalKind: UncountedModalKind;
   UpdateHeadingInput: UpdateHeadingInput;
   UpdateHeadingPayload: ResolverTypeWrapper<Omit<UpdateHeadingPayload, 'heading' | 'revision'> & { heading: ResolversTypes['Heading'], revision: ResolversTypes['Revision'] }>;
   UpdateObligationInput: UpdateObligationInput;
@@ -3327,6 +3689,8 @@ export type ResolversTypes = {
   UpdateProvisionInput: UpdateProvisionInput;
   UpdateProvisionPayload: ResolverTypeWrapper<Omit<UpdateProvisionPayload, 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { obligations: Array<ResolversTypes['Obligation']>, obligationsBefore: Array<ResolversTypes['ObligationSummary']>, provision: ResolversTypes['Provision'], revision: ResolversTypes['Revision'] }>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  WordHint: ResolverTypeWrapper<WordHintModel>;
+  WordStatus: WordStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -3371,6 +3735,7 @@ export type ResolversParentTypes = {
   InstrumentRelation: InstrumentRelationModel;
   Int: Scalars['Int']['output'];
   LegalBasis: LegalBasisModel;
+  LegalBasisBinding: LegalBasisBindingModel;
   LegalProvision: LegalProvisionModel;
   ModalityChange: ModalityChange;
   Mutation: Record<PropertyKey, never>;
@@ -3378,7 +3743,7 @@ export type ResolversParentTypes = {
   Obligation: ObligationModel;
   ObligationChange: ObligationChangeModel;
   ObligationChangeCounts: ObligationChangeCounts;
-  ObligationConnection: Omit<ObligationConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['ObligationEdge']>, nodes: Array<ResolversParentTypes['Obligation']>, revision: ResolversParentTypes['Revision'] };
+  ObligationConnection: ObligationConnectionModel;
   ObligationEdge: Omit<ObligationEdge, 'node'> & { node: ResolversParentTypes['Obligation'] };
   ObligationFilter: ObligationFilter;
   ObligationHistoryEntry: ObligationHistoryEntryModel;
@@ -3412,7 +3777,7 @@ export type ResolversParentTypes = {
   RevisionEvent: RevisionEventModel;
   RevisionEventConnection: Omit<RevisionEventConnection, 'nodes'> & { nodes: Array<ResolversParentTypes['RevisionEvent']> };
   SearchHit: SearchHitModel;
-  SearchHitConnection: Omit<SearchHitConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['SearchHitEdge']>, nodes: Array<ResolversParentTypes['SearchHit']>, revision: ResolversParentTypes['Revision'] };
+  SearchHitConnection: SearchHitConnectionModel;
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   SearchResult: SearchResultModel;
   ServiceInfo: ServiceInfoModel;
@@ -3427,12 +3792,15 @@ export type ResolversParentTypes = {
   Term: TermModel;
   TermConnection: Omit<TermConnection, 'edges' | 'nodes' | 'revision'> & { edges: Array<ResolversParentTypes['TermEdge']>, nodes: Array<ResolversParentTypes['Term']>, revision: ResolversParentTypes['Revision'] };
   TermEdge: Omit<TermEdge, 'node'> & { node: ResolversParentTypes['Term'] };
+  TextHint: TextHintModel;
   TextHunk: TextHunk;
   Theme: ThemeModel;
   ToolkitItem: ToolkitItemModel;
   ToolkitItemConnection: Omit<ToolkitItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ToolkitItemEdge']>, nodes: Array<ResolversParentTypes['ToolkitItem']> };
   ToolkitItemEdge: Omit<ToolkitItemEdge, 'node'> & { node: ResolversParentTypes['ToolkitItem'] };
+  Topic: TopicModel;
   TraceStep: TraceStepModel;
+  UncountedModal: UncountedModal;
   UpdateHeadingInput: UpdateHeadingInput;
   UpdateHeadingPayload: Omit<UpdateHeadingPayload, 'heading' | 'revision'> & { heading: ResolversParentTypes['Heading'], revision: ResolversParentTypes['Revision'] };
   UpdateObligationInput: UpdateObligationInput;
@@ -3440,6 +3808,7 @@ export type ResolversParentTypes = {
   UpdateProvisionInput: UpdateProvisionInput;
   UpdateProvisionPayload: Omit<UpdateProvisionPayload, 'obligations' | 'obligationsBefore' | 'provision' | 'revision'> & { obligations: Array<ResolversParentTypes['Obligation']>, obligationsBefore: Array<ResolversParentTypes['ObligationSummary']>, provision: ResolversParentTypes['Provision'], revision: ResolversParentTypes['Revision'] };
   Viewer: ViewerModel;
+  WordHint: WordHintModel;
 };
 
 export type AddProvisionPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['AddProvisionPayload'] = ResolversParentTypes['AddProvisionPayload']> = {
@@ -3550,6 +3919,7 @@ export type ClauseResolvers<ContextType = ResolverContext, ParentType extends Re
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncountedModals?: Resolver<Array<ResolversTypes['UncountedModal']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3631,6 +4001,7 @@ export type InstrumentResolvers<ContextType = ResolverContext, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['InstrumentKind'], ParentType, ContextType>;
+  legislationLevel?: Resolver<Maybe<ResolversTypes['LegislationLevel']>, ParentType, ContextType>;
   provisions?: Resolver<Array<ResolversTypes['LegalProvision']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['InstrumentRelation']>, ParentType, ContextType>;
   revisions?: Resolver<Array<ResolversTypes['Revision']>, ParentType, ContextType>;
@@ -3638,6 +4009,7 @@ export type InstrumentResolvers<ContextType = ResolverContext, ParentType extend
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3662,9 +4034,16 @@ export type InstrumentRelationResolvers<ContextType = ResolverContext, ParentTyp
 };
 
 export type LegalBasisResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['LegalBasis'] = ResolversParentTypes['LegalBasis']> = {
+  binds?: Resolver<Array<ResolversTypes['LegalBasisBinding']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['LegalBasisRelation'], ParentType, ContextType>;
+};
+
+export type LegalBasisBindingResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['LegalBasisBinding'] = ResolversParentTypes['LegalBasisBinding']> = {
+  body?: Resolver<ResolversTypes['Body'], ParentType, ContextType>;
+  force?: Resolver<ResolversTypes['Force'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['LegalProvision'] = ResolversParentTypes['LegalProvision']> = {
@@ -3681,6 +4060,7 @@ export type LegalProvisionResolvers<ContextType = ResolverContext, ParentType ex
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
   subsection?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uri?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3723,7 +4103,7 @@ export type ObligationResolvers<ContextType = ResolverContext, ParentType extend
   heading?: Resolver<ResolversTypes['Heading'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  legalBasis?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType>;
+  legalBasis?: Resolver<Array<ResolversTypes['LegalBasis']>, ParentType, ContextType, Partial<ObligationLegalBasisArgs>>;
   lineage?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   modality?: Resolver<ResolversTypes['Modality'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3732,8 +4112,14 @@ export type ObligationResolvers<ContextType = ResolverContext, ParentType extend
   overrideReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provision?: Resolver<ResolversTypes['Provision'], ParentType, ContextType>;
   qualifiers?: Resolver<Array<ResolversTypes['Qualifier']>, ParentType, ContextType>;
+  restoredSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  sentence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceReference']>, ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statementEnd?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementStart?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectRestored?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trace?: Resolver<Array<ResolversTypes['TraceStep']>, ParentType, ContextType>;
   trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3788,6 +4174,7 @@ export type ObligationChangeCountsResolvers<ContextType = ResolverContext, Paren
 
 export type ObligationConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationConnection'] = ResolversParentTypes['ObligationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ObligationEdge']>, ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['TextHint']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Obligation']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
@@ -3851,6 +4238,7 @@ export type PrincipleResolvers<ContextType = ResolverContext, ParentType extends
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncountedModals?: Resolver<Array<ResolversTypes['UncountedModal']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3916,6 +4304,7 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, RequireFields<QueryInstrumentArgs, 'key'>>;
   instruments?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
   legalProvision?: Resolver<Maybe<ResolversTypes['LegalProvision']>, ParentType, ContextType, RequireFields<QueryLegalProvisionArgs, 'key'>>;
+  legislation?: Resolver<Maybe<ResolversTypes['InstrumentConnection']>, ParentType, ContextType, RequireFields<QueryLegislationArgs, 'first'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationArgs, 'key'>>;
@@ -3937,6 +4326,7 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   toolkitItem?: Resolver<Maybe<ResolversTypes['ToolkitItem']>, ParentType, ContextType, RequireFields<QueryToolkitItemArgs, 'key'>>;
   toolkitItems?: Resolver<Maybe<ResolversTypes['ToolkitItemConnection']>, ParentType, ContextType, RequireFields<QueryToolkitItemsArgs, 'first'>>;
+  topics?: Resolver<Maybe<Array<ResolversTypes['Topic']>>, ParentType, ContextType, Partial<QueryTopicsArgs>>;
   viewer?: Resolver<Maybe<ResolversTypes['Viewer']>, ParentType, ContextType>;
 };
 
@@ -3992,6 +4382,7 @@ export type RevisionResolvers<ContextType = ResolverContext, ParentType extends 
   editorialState?: Resolver<ResolversTypes['EditorialState'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['RevisionEvent']>, ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  graphLoadedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasText?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   headings?: Resolver<Array<ResolversTypes['Heading']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -4041,6 +4432,7 @@ export type RevisionEventConnectionResolvers<ContextType = ResolverContext, Pare
 };
 
 export type SearchHitResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  exact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['SearchResult'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SearchHitKind'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -4048,6 +4440,7 @@ export type SearchHitResolvers<ContextType = ResolverContext, ParentType extends
 
 export type SearchHitConnectionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['SearchHitConnection'] = ResolversParentTypes['SearchHitConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SearchHitEdge']>, ParentType, ContextType>;
+  hint?: Resolver<Maybe<ResolversTypes['TextHint']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
@@ -4066,7 +4459,11 @@ export type SearchResultResolvers<ContextType = ResolverContext, ParentType exte
 export type ServiceInfoResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ServiceInfo'] = ResolversParentTypes['ServiceInfo']> = {
   databaseEdition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   databaseVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  graphLoadedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reviewDue?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  reviewOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  revisionInForce?: Resolver<Maybe<ResolversTypes['Revision']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -4116,6 +4513,7 @@ export type StandardResolvers<ContextType = ResolverContext, ParentType extends 
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  uncountedModals?: Resolver<Array<ResolversTypes['UncountedModal']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -4146,6 +4544,11 @@ export type TermConnectionResolvers<ContextType = ResolverContext, ParentType ex
 export type TermEdgeResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TermEdge'] = ResolversParentTypes['TermEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Term'], ParentType, ContextType>;
+};
+
+export type TextHintResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TextHint'] = ResolversParentTypes['TextHint']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  words?: Resolver<Array<ResolversTypes['WordHint']>, ParentType, ContextType>;
 };
 
 export type TextHunkResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TextHunk'] = ResolversParentTypes['TextHunk']> = {
@@ -4188,6 +4591,16 @@ export type ToolkitItemEdgeResolvers<ContextType = ResolverContext, ParentType e
   node?: Resolver<ResolversTypes['ToolkitItem'], ParentType, ContextType>;
 };
 
+export type TopicResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Topic'] = ResolversParentTypes['Topic']> = {
+  heading?: Resolver<Maybe<ResolversTypes['Heading']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TopicKind'], ParentType, ContextType>;
+  obligationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  revision?: Resolver<ResolversTypes['Revision'], ParentType, ContextType>;
+  term?: Resolver<Maybe<ResolversTypes['Term']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type TraceStepResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['TraceStep'] = ResolversParentTypes['TraceStep']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['TraceStepKind'], ParentType, ContextType>;
@@ -4196,6 +4609,14 @@ export type TraceStepResolvers<ContextType = ResolverContext, ParentType extends
   relation?: Resolver<Maybe<ResolversTypes['TraceRelation']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type UncountedModalResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UncountedModal'] = ResolversParentTypes['UncountedModal']> = {
+  end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['UncountedModalKind'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  start?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trigger?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type UpdateHeadingPayloadResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['UpdateHeadingPayload'] = ResolversParentTypes['UpdateHeadingPayload']> = {
@@ -4223,6 +4644,14 @@ export type ViewerResolvers<ContextType = ResolverContext, ParentType extends Re
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WordHintResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['WordHint'] = ResolversParentTypes['WordHint']> = {
+  argument?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  asked?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  matches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WordStatus'], ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ResolverContext> = {
@@ -4256,6 +4685,7 @@ export type Resolvers<ContextType = ResolverContext> = {
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   InstrumentRelation?: InstrumentRelationResolvers<ContextType>;
   LegalBasis?: LegalBasisResolvers<ContextType>;
+  LegalBasisBinding?: LegalBasisBindingResolvers<ContextType>;
   LegalProvision?: LegalProvisionResolvers<ContextType>;
   ModalityChange?: ModalityChangeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -4302,15 +4732,19 @@ export type Resolvers<ContextType = ResolverContext> = {
   Term?: TermResolvers<ContextType>;
   TermConnection?: TermConnectionResolvers<ContextType>;
   TermEdge?: TermEdgeResolvers<ContextType>;
+  TextHint?: TextHintResolvers<ContextType>;
   TextHunk?: TextHunkResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ToolkitItem?: ToolkitItemResolvers<ContextType>;
   ToolkitItemConnection?: ToolkitItemConnectionResolvers<ContextType>;
   ToolkitItemEdge?: ToolkitItemEdgeResolvers<ContextType>;
+  Topic?: TopicResolvers<ContextType>;
   TraceStep?: TraceStepResolvers<ContextType>;
+  UncountedModal?: UncountedModalResolvers<ContextType>;
   UpdateHeadingPayload?: UpdateHeadingPayloadResolvers<ContextType>;
   UpdateObligationPayload?: UpdateObligationPayloadResolvers<ContextType>;
   UpdateProvisionPayload?: UpdateProvisionPayloadResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  WordHint?: WordHintResolvers<ContextType>;
 };
 

@@ -40,6 +40,8 @@ export const ASSUMED_LIST_SIZE = 10;
 export const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
   'RevisionDiff.provisions': MAX_PAGE_SIZE,
   'RevisionDiff.obligations': MAX_PAGE_SIZE,
+  // A revision's headings and glossary terms (37 in the Code in force): a page's worth.
+  'Query.topics': MAX_PAGE_SIZE,
   'ProvisionChange.hunks': 4,
   'ObligationChange.hunks': 4,
   'ObligationChange.addresseesAdded': 4,

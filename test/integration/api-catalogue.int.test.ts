@@ -192,9 +192,19 @@ describe('search', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  it('keeps to the kinds asked for', async () => {
-    expect(await dataOf(server, '{ search(text: "carer", kinds: [TERM, TOOLKIT_ITEM]) { totalCount nodes { kind item { ... on Term { key term } } } } }')).toEqual({
-      search: { totalCount: 1, nodes: [{ kind: 'TERM', item: { key: 'carer', term: 'Carer' } }] },
+  it('keeps to the kinds asked for, the word as written first, then its other forms ("carers")', async () => {
+    expect(
+      await dataOf(server, '{ search(text: "carer", kinds: [TERM, TOOLKIT_ITEM]) { totalCount nodes { kind exact item { ... on Term { key term } ... on ToolkitItem { key } } } } }'),
+    ).toEqual({
+      search: {
+        totalCount: 4,
+        nodes: [
+          { kind: 'TERM', exact: true, item: { key: 'carer', term: 'Carer' } },
+          { kind: 'TOOLKIT_ITEM', exact: false, item: { key: 'toolkit/charter-for-unpaid-carers' } },
+          { kind: 'TOOLKIT_ITEM', exact: false, item: { key: 'toolkit/good-practice-approaches-supporting-carers' } },
+          { kind: 'TOOLKIT_ITEM', exact: false, item: { key: 'toolkit/carers-tools' } },
+        ],
+      },
     });
   });
 

@@ -103,29 +103,31 @@ describe('obligations of the Code', () => {
     expect(Object.fromEntries(reasons)).toEqual({ NAMED: 2, MEMBER_OF_NAMED_GROUP: 54, ACTS_FOR_STATUTORY_PARTNERS: 20, IMPERSONAL: 20 });
 
     const byKey = (key: string): Row | undefined => lhb.find((o) => o.key === key);
+    // Every explanation ends with how the Code binds a local health board to a requirement (docs/reading-rules.md, "Legal basis per body").
+    const direction = "Local health boards must act in accordance with the Code's requirements, as the Welsh Ministers direct them under section 12 of the National Health Service (Wales) Act 2006 (clause 1.5).";
     expect(byKey('1.6/1')).toEqual({
       key: '1.6/1',
       addressees: [{ key: 'local-authority' }, { key: 'local-health-board' }, { key: 'nhs-trust' }],
-      appliesTo: [{ reason: 'NAMED', explanation: 'Named in the obligation (Local health board).', via: null }],
+      appliesTo: [{ reason: 'NAMED', explanation: `Named in the obligation (Local health board). ${direction}`, via: null }],
     });
     expect(byKey('S8/2')).toEqual({
       key: 'S8/2',
       addressees: [{ key: 'statutory-partners' }],
       appliesTo: [
-        { reason: 'MEMBER_OF_NAMED_GROUP', explanation: 'One of the statutory partners named in the obligation (clause 1.3).', via: { key: 'statutory-partners' } },
+        { reason: 'MEMBER_OF_NAMED_GROUP', explanation: `One of the statutory partners named in the obligation (clause 1.3). ${direction}`, via: { key: 'statutory-partners' } },
       ],
     });
     expect(byKey('1.53/1')?.appliesTo).toEqual([
       {
         reason: 'ACTS_FOR_STATUTORY_PARTNERS',
-        explanation: 'Commissioners act on behalf of the statutory partners (clause 1.3 and the glossary).',
+        explanation: `Commissioners act on behalf of the statutory partners (clause 1.3 and the glossary). ${direction}`,
         via: { key: 'commissioner' },
       },
     ]);
     expect(byKey('S8/5')).toEqual({
       key: 'S8/5',
       addressees: [],
-      appliesTo: [{ reason: 'IMPERSONAL', explanation: 'Impersonal requirements and guidelines of the Code bind the statutory partners (clauses 1.4 to 1.7).', via: null }],
+      appliesTo: [{ reason: 'IMPERSONAL', explanation: `Impersonal requirements and guidelines of the Code bind the statutory partners (clauses 1.4 to 1.7). ${direction}`, via: null }],
     });
   });
 
@@ -218,7 +220,7 @@ describe('obligations of the Code', () => {
           relation: 'PART_OF',
           key: 'anaw/2014/4',
           title: 'Social Services and Well-being (Wales) Act 2014',
-          url: 'https://www.legislation.gov.uk/anaw/2014/4/contents',
+          url: 'https://www.legislation.gov.uk/anaw/2014/4',
         },
         {
           position: 10,
@@ -226,7 +228,7 @@ describe('obligations of the Code', () => {
           relation: 'PART_OF',
           key: 'ukpga/2006/42',
           title: 'National Health Service (Wales) Act 2006',
-          url: 'https://www.legislation.gov.uk/ukpga/2006/42/contents?lang=en',
+          url: 'https://www.legislation.gov.uk/ukpga/2006/42',
         },
       ],
       legalBasis: [
@@ -234,6 +236,17 @@ describe('obligations of the Code', () => {
           relation: 'ISSUED_UNDER',
           location: 'clause 1.1',
           provision: { key: 'anaw/2014/4/section/145', label: 'Section 145', url: 'https://www.legislation.gov.uk/anaw/2014/4/section/145', instrument: { key: 'anaw/2014/4' } },
+        },
+        // The Welsh Ministers' directions under the 2006 Act bind local health boards and NHS trusts to a requirement (clause 1.5).
+        {
+          relation: 'DIRECTION_UNDER',
+          location: 'clause 1.5',
+          provision: { key: 'ukpga/2006/42/section/12', label: 'Section 12', url: 'https://www.legislation.gov.uk/ukpga/2006/42/section/12', instrument: { key: 'ukpga/2006/42' } },
+        },
+        {
+          relation: 'DIRECTION_UNDER',
+          location: 'clause 1.5',
+          provision: { key: 'ukpga/2006/42/section/19', label: 'Section 19', url: 'https://www.legislation.gov.uk/ukpga/2006/42/section/19', instrument: { key: 'ukpga/2006/42' } },
         },
         {
           relation: 'GUIDANCE_UNDER',
@@ -272,7 +285,7 @@ describe('obligations of the Code', () => {
         key: 'anaw/2015/2',
         kind: 'ACT',
         title: 'Well-being of Future Generations (Wales) Act 2015',
-        url: 'https://www.legislation.gov.uk/anaw/2015/2/contents/enacted',
+        url: 'https://www.legislation.gov.uk/anaw/2015/2',
         citedByObligations: { revision: IN_FORCE, totalCount: 3, nodes: [{ key: 'S1/1' }, { key: 'S4/3' }, { key: '1.92/1' }] },
         citedByProvisions: { totalCount: 5, nodes: [{ key: '1.44' }, { key: '1.47' }, { key: 'S1' }, { key: 'S4' }, { key: '1.92' }] },
       },

@@ -1,7 +1,9 @@
 /**
  * The loaders batch (docs/architecture.md, "Loaders and batching"): the Neo4j round trips of an
- * operation grow with its depth, not with the number of nodes it returns. Counted by the debug
- * extension (`extensions.queries`), over HTTP, on the seeded Code.
+ * operation grow with its depth, not with the number of nodes it returns; and the published
+ * revisions, kept between requests (loaders/revision-cache.ts), cost none once read. Counted by
+ * the debug extension (`extensions.queries`), over HTTP, on the seeded Code. The servers keep
+ * the revisions for ten minutes here, so that the counts do not depend on how fast the tests run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededTestServer } from '../support/seeded.ts';
@@ -10,9 +12,16 @@ import { startTestServer, type TestServer } from '../support/test-neo4j.ts';
 let batched: TestServer;
 let unbatched: TestServer;
 
+const KEPT = { revisionCacheMs: 600_000 };
+
 beforeAll(async () => {
-  batched = await seededTestServer({ debugQueries: true });
-  unbatched = await startTestServer({ debugQueries: true, batching: false });
+  batched = await seededTestServer({ debugQueries: true, config: KEPT });
+  unbatched = await startTestServer({ debugQueries: true, batching: false, config: KEPT });
+  // The first data request of each server reads the published revisions, and keeps them.
+  for (const server of [batched, unbatched]) {
+    const first = await server.graphql('{ revision { key } }');
+    expect(first.extensions?.['queries']).toEqual({ roundTrips: 1, statements: ['allRevisions'] });
+  }
 }, 180_000);
 
 afterAll(async () => {
@@ -45,13 +54,13 @@ async function run(server: TestServer, first: number): Promise<Answer> {
 }
 
 describe('Neo4j round trips of an operation', () => {
-  it('costs six round trips for 100 obligations with their provisions, addressees, citations and traces', async () => {
+  it('costs five round trips for 100 obligations with their provisions, addressees, citations and traces', async () => {
     const answer = await run(batched, 100);
     expect(answer.errors).toBeUndefined();
     expect(answer.data?.obligations.nodes).toHaveLength(100);
     expect(answer.queries).toEqual({
-      roundTrips: 6,
-      statements: ['allRevisions', 'obligations', 'provisionsOfObligations', 'addresseesOfObligations', 'citedByObligations', 'traceOfObligations'],
+      roundTrips: 5,
+      statements: ['obligations', 'provisionsOfObligations', 'addresseesOfObligations', 'citedByObligations', 'traceOfObligations'],
     });
   });
 
@@ -65,8 +74,8 @@ describe('Neo4j round trips of an operation', () => {
     const withBatching = await run(batched, 100);
     const without = await run(unbatched, 100);
     expect(without.data).toEqual(withBatching.data);
-    // allRevisions and obligations once, then four loads for each of the 100 obligations.
-    expect(without.queries?.roundTrips).toBe(2 + 4 * 100);
+    // obligations once, then four loads for each of the 100 obligations.
+    expect(without.queries?.roundTrips).toBe(1 + 4 * 100);
   });
 
   it('costs one round trip for the sources of 100 obligations, and one more for those of their provisions', async () => {
@@ -78,8 +87,8 @@ describe('Neo4j round trips of an operation', () => {
     expect(nodes).toHaveLength(100);
     expect(nodes.every((node) => node.sources.length === 1 && node.provision.sources.length === 1)).toBe(true);
     expect(answer.extensions?.['queries']).toEqual({
-      roundTrips: 5,
-      statements: ['allRevisions', 'obligations', 'sourcesOfNodes', 'provisionsOfObligations', 'sourcesOfNodes'],
+      roundTrips: 4,
+      statements: ['obligations', 'sourcesOfNodes', 'provisionsOfObligations', 'sourcesOfNodes'],
     });
   });
 
@@ -94,7 +103,7 @@ describe('Neo4j round trips of an operation', () => {
     const items = answer.data?.search.nodes.map((node) => node.item) ?? [];
     expect([...new Set(items.map((item) => item.__typename))].sort()).toEqual(['Clause', 'Instrument', 'Obligation', 'Principle', 'Standard', 'Term', 'ToolkitItem']);
     expect(items.every((item) => item.sources.length === 1)).toBe(true);
-    expect(answer.extensions?.['queries']).toEqual({ roundTrips: 3, statements: ['allRevisions', 'search', 'sourcesOfNodes'] });
+    expect(answer.extensions?.['queries']).toEqual({ roundTrips: 2, statements: ['search', 'sourcesOfNodes'] });
   });
 
   it('fetches 30 obligations by their global ids in one round trip', async () => {
@@ -104,5 +113,10 @@ describe('Neo4j round trips of an operation', () => {
     const answer = await batched.graphql<{ nodes: { id: string }[] }>('query ($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
     expect(answer.data?.nodes.map((n) => n.id)).toEqual(ids);
     expect(answer.extensions?.['queries']).toEqual({ roundTrips: 1, statements: ['obligationsByUid'] });
+  });
+  it('answers a question about the revisions alone with no round trip once they are kept', async () => {
+    const kept = await batched.graphql('{ revision(key: "2024-09-01") { key status inForceFrom } revisions { key } }');
+    expect(kept.errors).toBeUndefined();
+    expect(kept.extensions?.['queries']).toEqual({ roundTrips: 0, statements: [] });
   });
 });

@@ -165,7 +165,7 @@ describe('npm run backup and npm run restore', () => {
     expect(restore.code).toBe(0);
     expect(restore.stderr).toContain(`every revision's hash matches the backup (2024-09-01, draft-2024-03-19). ${describeVerdict(trail)}`);
 
-    expect(await readSchemaState(runner)).toEqual({ missing: [], notOnline: [] });
+    expect(await readSchemaState(runner)).toEqual({ missing: [], notOnline: [], outdated: [] });
     expect({ '2024-09-01': await revisionHash(runner, '2024-09-01'), 'draft-2024-03-19': await revisionHash(runner, 'draft-2024-03-19') }).toEqual(hashes);
     expect(await verifyAuditChain(runner)).toEqual(trail);
     expect(await probeState()).toEqual(probe);

@@ -6,38 +6,24 @@
  * obligation's lineage; and the published Code's hash never changes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH, type AuthConfig } from '../../core/config.ts';
-import { createLogger } from '../../core/log.ts';
-import { createAccount } from '../../db/accounts.ts';
 import { revisionHash } from '../../db/revision-hash.ts';
 import { QueryRunner } from '../../db/run-query.ts';
 import { seedCode } from '../../seed/index.ts';
-import { startApp, type App } from '../../server/app.ts';
-import { issueToken } from '../../server/cli/issue-token.ts';
 import { buildSchema } from '../../server/schema.ts';
+import { outcomeOf as outcome, startSignedInApp, type GraphQLBody as Body, type SignedInApp } from '../support/signed-in-app.ts';
 import { connectTestDatabase, type TestDatabase } from '../support/test-neo4j.ts';
 
-const AUTH: AuthConfig = { ...DEFAULT_AUTH, issuer: undefined };
-const PASSWORD = 'correct horse battery staple';
 const DRAFT = 'draft-http-review';
+/** The accounts, by username: an editor and an account with no role. */
+const editor = 'edith';
+const readerOnly = 'rhys';
 
 let db: TestDatabase;
 let runner: QueryRunner;
-let app: App;
-let editor: string;
-let readerOnly: string;
+let signedIn: SignedInApp;
 let published: string;
 
-type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-
-async function ask(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> {
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Body;
-}
+const ask = (who: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> => signedIn.ask(who, query, variables);
 
 /** The id of the review comment made last (the walk's addReviewComment). */
 const latestComment = async (): Promise<string> =>
@@ -51,18 +37,15 @@ beforeAll(async () => {
   runner = new QueryRunner(db);
   await runner.write('test.reset', 'MATCH (n) DETACH DELETE n');
   await seedCode(db);
-  await createAccount(runner, { username: 'edith', displayName: 'Edith Editor', roles: ['editor'], password: PASSWORD });
-  await createAccount(runner, { username: 'rhys', displayName: 'Rhys Reader', roles: [], password: PASSWORD });
-  app = await startApp({ config: { host: '127.0.0.1', port: 0, bodyLimit: '100kb', debugQueries: false, auth: AUTH }, db, logger: createLogger('silent') });
-  const origin = new URL(app.url).origin;
-  const tokenOf = async (name: string) => (await issueToken({ auth: AUTH, publicUrl: origin, host: '127.0.0.1', port: 0, trustProxy: false }, db, name)).token;
-  editor = await tokenOf('edith');
-  readerOnly = await tokenOf('rhys');
+  signedIn = await startSignedInApp(db, [
+    { username: editor, displayName: 'Edith Editor', roles: ['editor'] },
+    { username: readerOnly, displayName: 'Rhys Reader', roles: [] },
+  ]);
   published = await revisionHash(runner, '2024-09-01');
 }, 180_000);
 
 afterAll(async () => {
-  await app.stop();
+  await signedIn.stop();
   await db.close();
 });
 
@@ -126,7 +109,6 @@ const EXAMPLES: Record<string, { call: () => Promise<string>; editor: string }> 
   discardDraft: { call: async () => `discardDraft(input: { revision: "${DRAFT}", expectedVersion: ${await versionOf(DRAFT)} }) { discardedRevision }`, editor: 'OK' },
 };
 
-const outcome = (body: Body): string => body.errors?.[0]?.extensions?.code ?? 'OK';
 
 describe('every mutation field', () => {
   it('has a rule in this test', () => {

@@ -9,19 +9,13 @@
  * obligation; the changes feed and its Atom form list the public events.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH, type AuthConfig } from '../../core/config.ts';
-import { createLogger } from '../../core/log.ts';
-import { createAccount } from '../../db/accounts.ts';
 import { revisionHash } from '../../db/revision-hash.ts';
 import { QueryRunner } from '../../db/run-query.ts';
 import { todayInWales } from '../../domain/revision-in-force.ts';
 import { seedCode } from '../../seed/index.ts';
-import { startApp, type App } from '../../server/app.ts';
-import { issueToken } from '../../server/cli/issue-token.ts';
+import { outcomeOf as outcome, startSignedInApp, type GraphQLBody as Body, type SignedInApp } from '../support/signed-in-app.ts';
 import { connectTestDatabase, type TestDatabase } from '../support/test-neo4j.ts';
 
-const AUTH: AuthConfig = { ...DEFAULT_AUTH, issuer: undefined };
-const PASSWORD = 'correct horse battery staple';
 const DRAFT = 'draft-2026-review';
 const TODAY = todayInWales();
 const IN_A_YEAR = `${Number(TODAY.slice(0, 4)) + 1}${TODAY.slice(4)}`.replace(/-02-29$/, '-02-28');
@@ -29,23 +23,10 @@ const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z
 
 let db: TestDatabase;
 let runner: QueryRunner;
-let app: App;
-const tokens: Record<string, string> = {};
+let signedIn: SignedInApp;
 let published2024: string;
 
-type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] };
-
-async function ask(who: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> {
-  const token = who === null ? undefined : tokens[who];
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Body;
-}
-
-const outcome = (body: Body): string => body.errors?.[0]?.extensions?.code ?? 'OK';
+const ask = (who: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> => signedIn.ask(who, query, variables);
 const data = <T>(body: Body, field: string): T => {
   if (body.errors !== undefined) throw new Error(JSON.stringify(body.errors));
   return body.data?.[field] as T;
@@ -61,20 +42,16 @@ beforeAll(async () => {
   runner = new QueryRunner(db);
   await runner.write('test.reset', 'MATCH (n) DETACH DELETE n');
   await seedCode(db);
-  const accounts = [
-    ['edith', 'Edith Editor', ['editor', 'reviewer']],
-    ['rita', 'Rita Reviewer', ['reviewer']],
-    ['piotr', 'Piotr Publisher', ['publisher']],
-  ] as const;
-  for (const [username, displayName, roles] of accounts) await createAccount(runner, { username, displayName, roles: [...roles], password: PASSWORD });
-  app = await startApp({ config: { host: '127.0.0.1', port: 0, bodyLimit: '100kb', debugQueries: false, auth: AUTH }, db, logger: createLogger('silent') });
-  const origin = new URL(app.url).origin;
-  for (const [username] of accounts) tokens[username] = (await issueToken({ auth: AUTH, publicUrl: origin, host: '127.0.0.1', port: 0, trustProxy: false }, db, username)).token;
+  signedIn = await startSignedInApp(db, [
+    { username: 'edith', displayName: 'Edith Editor', roles: ['editor', 'reviewer'] },
+    { username: 'rita', displayName: 'Rita Reviewer', roles: ['reviewer'] },
+    { username: 'piotr', displayName: 'Piotr Publisher', roles: ['publisher'] },
+  ]);
   published2024 = await revisionHash(runner, '2024-09-01');
 }, 180_000);
 
 afterAll(async () => {
-  await app.stop();
+  await signedIn.stop();
   await db.close();
 });
 
@@ -260,7 +237,7 @@ describe('the legal life of the new revision', () => {
         { sequence: 3, event: 'COMES_INTO_FORCE', on: IN_A_YEAR, revision: { key: DRAFT } },
       ],
     });
-    const response = await fetch(new URL('/feeds/changes.atom', app.url));
+    const response = await fetch(new URL('/feeds/changes.atom', signedIn.app.url));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/atom+xml');
     const atom = await response.text();

@@ -9,22 +9,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_AUTH, PROJECT_ROOT, type AuthConfig } from '../../core/config.ts';
-import { createLogger } from '../../core/log.ts';
+import { PROJECT_ROOT } from '../../core/config.ts';
 import type { Viewer } from '../../core/viewer.ts';
-import { createAccount } from '../../db/accounts.ts';
 import { QueryRunner } from '../../db/run-query.ts';
 import { editingCommands, type EditingCommands } from '../../editing/commands.ts';
 import { forgetPublishedTrees } from '../../loaders/revision-tree.ts';
 import { readerContext } from '../../reader/read-provision.ts';
 import { seedCode } from '../../seed/index.ts';
 import { loadCatalogue } from '../../seed/load-catalogue.ts';
-import { startApp, type App } from '../../server/app.ts';
-import { issueToken } from '../../server/cli/issue-token.ts';
+import { outcomeOf as outcome, startSignedInApp, type GraphQLBody as Body, type SignedInApp } from '../support/signed-in-app.ts';
 import { connectTestDatabase, type TestDatabase } from '../support/test-neo4j.ts';
 
-const AUTH: AuthConfig = { ...DEFAULT_AUTH, issuer: undefined };
-const PASSWORD = 'correct horse battery staple';
 const PUBLISHED = '2024-09-01';
 const DRAFT = 'draft-diff-review';
 const EDITOR: Viewer = { subject: 'sub-edith', name: 'Edith Editor', roles: ['editor'], issuer: 'test' };
@@ -33,28 +28,14 @@ const NEW_DUTY = 'Local health boards must publish their workforce plans each ye
 
 let db: TestDatabase;
 let runner: QueryRunner;
-let app: App;
-let editor: string;
+let signedIn: SignedInApp;
+/** The signed-in editor, by username. */
+const editor = 'edith';
 /** The clause whose one duty is moved from the statutory partners to providers, and that duty's key. */
 let movedClause: string;
 let movedDuty: string;
 
-type Body = {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; argument?: string } }[];
-  extensions?: { queries?: { roundTrips: number; statements: string[] } };
-};
-
-async function ask(token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> {
-  const response = await fetch(app.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as Body;
-}
-
-const outcome = (body: Body): string => body.errors?.[0]?.extensions?.code ?? 'OK';
+const ask = (who: string | null, query: string, variables: Record<string, unknown> = {}): Promise<Body> => signedIn.ask(who, query, variables);
 
 /** The names of the statements a request ran (the debug extension, DEBUG_QUERIES). */
 const statementsOf = (body: Body): string[] => body.extensions?.queries?.statements ?? [];
@@ -136,10 +117,7 @@ beforeAll(async () => {
   runner = new QueryRunner(db);
   await runner.write('test.reset', 'MATCH (n) DETACH DELETE n');
   await seedCode(db);
-  await createAccount(runner, { username: 'edith', displayName: 'Edith Editor', roles: ['editor'], password: PASSWORD });
-  app = await startApp({ config: { host: '127.0.0.1', port: 0, bodyLimit: '100kb', debugQueries: true, auth: AUTH }, db, logger: createLogger('silent') });
-  const origin = new URL(app.url).origin;
-  editor = (await issueToken({ auth: AUTH, publicUrl: origin, host: '127.0.0.1', port: 0, trustProxy: false }, db, 'edith')).token;
+  signedIn = await startSignedInApp(db, [{ username: editor, displayName: 'Edith Editor', roles: ['editor'] }], { debugQueries: true, revisionCacheMs: 0 });
 
   // The first clause before 1.53 whose one obligation names the statutory partners alone, as
   // the subject of "Statutory partners must ..." (read by the reader, not overridden).
@@ -192,7 +170,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await app.stop();
+  await signedIn.stop();
   await db.close();
 });
 

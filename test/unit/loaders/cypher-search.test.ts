@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toFullTextQuery } from '../../../domain/full-text-query.ts';
+import { parseFullTextQuery, toFullTextQuery } from '../../../domain/full-text-query.ts';
 import { buildSearchQuery } from '../../../loaders/search.ts';
 import { codeOf } from '../../../core/errors.ts';
 
@@ -12,12 +12,12 @@ describe('toFullTextQuery', () => {
     expect(toFullTextQuery('"Real Living Wage" providers', 'text')).toBe('+"real living wage" +providers');
   });
 
-  it('makes Lucene operators plain words', () => {
-    expect(toFullTextQuery('carers AND NOT providers OR', 'text')).toBe('+carers +and +not +providers +or');
+  it('makes Lucene operators plain words, left out as too common to be searched for', () => {
+    expect(parseFullTextQuery('carers AND NOT providers OR', 'text')).toMatchObject({ lucene: '+carers +providers', tooCommon: ['and', 'not', 'or'] });
   });
 
-  it('escapes the special characters inside a word', () => {
-    expect(toFullTextQuery('1.53 s.145 and/or', 'text')).toBe('+1.53 +s.145 +and\\/or');
+  it('asks a word with marks inside in quotes, escaped, so the index splits it as it split the text', () => {
+    expect(toFullTextQuery('1.53 s.145 well-being and/or', 'text')).toBe('+"1.53" +"s.145" +"well\\-being"');
   });
 
   it('ignores punctuation that is not part of a word', () => {
@@ -37,18 +37,26 @@ describe('toFullTextQuery', () => {
 
 describe('buildSearchQuery', () => {
   it('searches every kind within the revision, best first, a page at a time', () => {
-    expect(buildSearchQuery('+fees', '2024-09-01', null, { offset: 0, limit: 20 })).toMatchSnapshot();
+    expect(buildSearchQuery(parseFullTextQuery('fees', 'text'), '2024-09-01', null, { offset: 0, limit: 20 })).toMatchSnapshot();
   });
 
   it('limits the hits to the kinds asked for, by label', () => {
-    const query = buildSearchQuery('+carer', '2024-09-01', ['TERM', 'TOOLKIT_ITEM', 'TERM'], { offset: 20, limit: 5 });
-    expect(query.params).toEqual({ fullText: '+carer', revision: '2024-09-01', labels: ['Term', 'ToolkitItem'], offset: 20, limit: 5 });
+    const query = buildSearchQuery(parseFullTextQuery('carer', 'text'), '2024-09-01', ['TERM', 'TOOLKIT_ITEM', 'TERM'], { offset: 20, limit: 5 });
+    expect(query.params).toEqual({
+      fullText: '+carer',
+      quoted: [],
+      asWritten: ['(?siu).*(?<![\\p{L}\\p{N}])\\Qcarer\\E(?![\\p{L}\\p{N}]).*'],
+      revision: '2024-09-01',
+      labels: ['Term', 'ToolkitItem'],
+      offset: 20,
+      limit: 5,
+    });
   });
 
   it('refuses an empty list of kinds', () => {
     let code: string | undefined;
     try {
-      buildSearchQuery('+carer', '2024-09-01', [], { offset: 0, limit: 5 });
+      buildSearchQuery(parseFullTextQuery('carer', 'text'), '2024-09-01', [], { offset: 0, limit: 5 });
     } catch (error) {
       code = codeOf(error);
     }

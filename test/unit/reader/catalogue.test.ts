@@ -37,6 +37,22 @@ describe('checkCatalogue', () => {
     );
   });
 
+  it('names every fault of a binding: its body, provision, force, relation and place', () => {
+    const data = raw();
+    const [binding] = data['bindings'] ?? [];
+    if (binding === undefined) throw new Error('the catalogue has no bindings');
+    Object.assign(binding, { body: 'health-board', provision: 'ukpga/2006/42/section/99', force: 'MUST', relation: 'MADE_UNDER', location: ' ' });
+    expect(check(data)).toThrow(
+      new CatalogueError([
+        'binding of "health-board" to the MUST of "code/commissioning-framework": "health-board" is not a body',
+        'binding of "health-board" to the MUST of "code/commissioning-framework": "ukpga/2006/42/section/99" is not a legal provision',
+        'binding of "health-board" to the MUST of "code/commissioning-framework": location must name the clauses that say so, such as "clause 1.5"',
+        'binding of "health-board" to the MUST of "code/commissioning-framework": force "MUST" is not one of REQUIREMENT, GUIDELINE; for example "force": "REQUIREMENT"',
+        'binding of "health-board" to the MUST of "code/commissioning-framework": relation "MADE_UNDER" is not one of ISSUED_UNDER, DIRECTION_UNDER, GUIDANCE_UNDER; for example "relation": "ISSUED_UNDER"',
+      ]),
+    );
+  });
+
   it('collects every bad kind, status, link type and relation in one message', () => {
     const data = raw();
     entry(data, 'instruments', 'anaw/2014/4')['status'] = 'draft';

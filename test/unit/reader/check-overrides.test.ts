@@ -56,7 +56,7 @@ describe('checkOverrides', () => {
         ),
       ),
     ).toEqual([
-      'overrides[0] for 1.65: trigger "shall" is not a modal verb (must, must not, should, should not, may, may not); for example "trigger": "should"',
+      'overrides[0] for 1.65: trigger "shall" is not a modal verb (must, must not, must never, should, should not, should never, may, may not, may never); for example "trigger": "should"',
       'overrides[1] for 1.65: occurrence 0 is not a positive whole number (1 is the trigger\'s first use in the provision); for example "occurrence": 1',
       'overrides[2] for 1.65: occurrence 1.5 is not a positive whole number (1 is the trigger\'s first use in the provision); for example "occurrence": 1',
       'overrides[3] for 1.65: decision "NOT" is not one of OBLIGATION, NOT_OBLIGATION; for example "decision": "NOT_OBLIGATION"',

@@ -126,3 +126,24 @@ describe('readCode', () => {
     expect(readCode(text, catalogue, [])).toEqual(readCode(text, catalogue, []));
   });
 });
+
+describe('stage 9, cut-statements (one statement per obligation)', () => {
+  it('two-obligations-one-sentence-statements (every sentence of the Code that holds two obligations)', async () => {
+    const sentences = [...new Set(code.obligations.map((o) => `${o.provision}|${o.text}`))]
+      .map((id) => code.obligations.filter((o) => `${o.provision}|${o.text}` === id))
+      .filter((group) => group.length > 1)
+      .map((group) => ({
+        provision: group[0]?.provision,
+        sentence: group[0]?.text,
+        obligations: group.map(({ key, modality, statement, statementStart, statementEnd, restoredSubject }) => ({ key, modality, statement, statementStart, statementEnd, restoredSubject })),
+      }));
+    await expect(json(sentences)).toMatchFileSnapshot(golden('two-obligations-one-sentence-statements'));
+  });
+});
+
+describe('modal verbs not counted as obligations, as each provision lists them', () => {
+  it('whole-code-uncounted-modals (the rule and the reason, an override\'s own reason for clause 1.65)', async () => {
+    const listed = code.provisions.filter((p) => p.uncountedModals.length > 0).map((p) => ({ provision: p.key, uncountedModals: p.uncountedModals }));
+    await expect(json(listed)).toMatchFileSnapshot(golden('whole-code-uncounted-modals'));
+  });
+});

@@ -11,27 +11,48 @@ import { readSeedInput } from '../../../seed/index.ts';
 
 const catalogue = loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json'));
 const context = readerContext(catalogue);
-const partners = (reason: string, explanation: string) =>
-  ['local-authority', 'local-health-board', 'nhs-trust'].map((body) => ({ body, reason, via: reason === 'IMPERSONAL' ? null : 'statutory-partners', explanation }));
-const MEMBERS = partners('MEMBER_OF_NAMED_GROUP', 'One of the statutory partners named in the obligation (clause 1.3).');
+const ACT_2014 = 'Social Services and Well-being (Wales) Act 2014';
+const ACT_2006 = 'National Health Service (Wales) Act 2006';
+/** How the Code binds each statutory partner (seed/data/catalogue.json, "bindings"), for a requirement and a guideline. */
+const BINDING = {
+  REQUIREMENT: {
+    'local-authority': `Local authorities must act in accordance with the Code's requirements, as a code issued under section 145 of the ${ACT_2014} (clauses 1.1 and 1.4).`,
+    'local-health-board': `Local health boards must act in accordance with the Code's requirements, as the Welsh Ministers direct them under section 12 of the ${ACT_2006} (clause 1.5).`,
+    'nhs-trust': `NHS trusts must act in accordance with the Code's requirements, as the Welsh Ministers direct them under section 19 of the ${ACT_2006} (clause 1.5).`,
+  },
+  GUIDELINE: {
+    'local-authority': `Local authorities must have regard to the Code's guidelines, as a code issued under section 145 of the ${ACT_2014} (clauses 1.1 and 1.7).`,
+    'local-health-board': `Local health boards must have regard to the Code's guidelines, as guidance under section 2 of the ${ACT_2006} and section 169 of the ${ACT_2014} (clauses 1.2 and 1.7).`,
+    'nhs-trust': `NHS trusts must have regard to the Code's guidelines, as guidance under section 2 of the ${ACT_2006} and section 169 of the ${ACT_2014} (clauses 1.2 and 1.7).`,
+  },
+} as const;
+const partners = (reason: string, explanation: string, force: keyof typeof BINDING) =>
+  (['local-authority', 'local-health-board', 'nhs-trust'] as const).map((body) => ({
+    body,
+    reason,
+    via: reason === 'IMPERSONAL' ? null : 'statutory-partners',
+    explanation: `${explanation} ${BINDING[force][body]}`,
+  }));
+const MEMBERS = (force: keyof typeof BINDING) => partners('MEMBER_OF_NAMED_GROUP', 'One of the statutory partners named in the obligation (clause 1.3).', force);
 
 describe('readProvision', () => {
   it('reads "must A and should B" in an edited clause as two obligations of the statutory partners', () => {
     const sentence = 'Statutory partners must publish their fee rates and should review them every year.';
     const reading = readProvision({ key: '1.95', kind: 'CLAUSE', text: sentence }, context);
-    const common = { provision: '1.95', text: sentence, addressees: ['statutory-partners'], qualifiers: [], fromOverride: false, overrideReason: null, footnotes: [], applicability: MEMBERS };
+    const common = { provision: '1.95', text: sentence, addressees: ['statutory-partners'], qualifiers: [], fromOverride: false, overrideReason: null, footnotes: [] };
     expect(reading).toEqual({
       key: '1.95',
       kind: 'CLAUSE',
       text: sentence,
       footnotes: [],
       modalUses: [
-        { provision: '1.95', trigger: 'must', start: 19, end: 23, sentenceStart: 0, sentenceEnd: 82, subject: 'Statutory partners', predicate: 'publish their fee rates and', isObligation: true, notObligationBecause: null },
-        { provision: '1.95', trigger: 'should', start: 52, end: 58, sentenceStart: 0, sentenceEnd: 82, subject: 'Statutory partners', predicate: 'review them every year.', isObligation: true, notObligationBecause: null },
+        { provision: '1.95', trigger: 'must', start: 19, end: 23, sentenceStart: 0, sentenceEnd: 82, subject: 'Statutory partners', predicate: 'publish their fee rates and', isObligation: true, notObligationBecause: null, notObligationKind: null },
+        { provision: '1.95', trigger: 'should', start: 52, end: 58, sentenceStart: 0, sentenceEnd: 82, subject: 'Statutory partners', predicate: 'review them every year.', isObligation: true, notObligationBecause: null, notObligationKind: null },
       ],
+      uncountedModals: [],
       obligations: [
-        { key: '1.95/1', index: 1, modality: 'MUST', force: 'REQUIREMENT', trigger: 'must', triggerStart: 19, triggerEnd: 23, ...common },
-        { key: '1.95/2', index: 2, modality: 'SHOULD', force: 'GUIDELINE', trigger: 'should', triggerStart: 52, triggerEnd: 58, ...common },
+        { key: '1.95/1', index: 1, modality: 'MUST', force: 'REQUIREMENT', trigger: 'must', triggerStart: 19, triggerEnd: 23, ...common, applicability: MEMBERS('REQUIREMENT'), statement: 'Statutory partners must publish their fee rates', statementStart: 0, statementEnd: 47, restoredSubject: null },
+        { key: '1.95/2', index: 2, modality: 'SHOULD', force: 'GUIDELINE', trigger: 'should', triggerStart: 52, triggerEnd: 58, ...common, applicability: MEMBERS('GUIDELINE'), statement: 'Statutory partners should review them every year.', statementStart: 52, statementEnd: 82, restoredSubject: 'Statutory partners' },
       ],
       citedDuties: [],
       citations: [],
@@ -82,6 +103,17 @@ describe('readProvision', () => {
     ]);
   });
 
+  it('reads "they" as the bodies the sentence before opens with, singular bodies, and the marker of a list item as no subject', () => {
+    const text = ['Every NHS trust must publish its plan. Providers read the plan each spring. They may comment on it.', 'Local health boards:', 'a) must consult carers; and', 'b) should publish what they heard.'].join('\n');
+    const reading = readProvision({ key: '1.95', kind: 'CLAUSE', text }, context);
+    expect(reading.obligations.map((o) => [o.key, o.trigger, o.addressees])).toEqual([
+      ['1.95/1', 'must', ['nhs-trust']],
+      ['1.95/2', 'may', ['provider']],
+      ['1.95/3', 'must', ['local-health-board']],
+      ['1.95/4', 'should', ['local-health-board']],
+    ]);
+  });
+
   it('reads the parts of the clean text and the same text typed plainly alike', () => {
     const parsed = parseCleanText('@revision x\n\n# Head\n1.95. Providers must keep records:\n  a) of care[^3];\n    i. and of fees.\n');
     const [provision] = parsed.headings[0]?.provisions ?? [];
@@ -98,6 +130,10 @@ describe('readProvision', () => {
       { provision: '1.95', trigger: 'should', occurrence: 1, decision: 'NOT_OBLIGATION', reason: 'a remark, not a duty' },
     ]);
     expect([reading.obligations, reading.overridesApplied, reading.modalUses[0]?.notObligationBecause]).toEqual([[], 1, 'override: a remark, not a duty']);
+    expect(reading.uncountedModals).toEqual([
+      { trigger: 'should', start: 19, end: 25, kind: 'OVERRIDE', reason: 'a remark, not a duty' },
+      { trigger: 'may', start: 50, end: 53, kind: 'DESCRIPTION', reason: 'describes a possibility ("may"), it does not grant a permission to a body' },
+    ]);
     expect(() => readProvision({ key: '1.95', kind: 'CLAUSE', text }, context, [{ provision: '1.95', trigger: 'must', occurrence: 1, decision: 'NOT_OBLIGATION', reason: 'r' }])).toThrow(
       new OverrideError('no "must" number 1 in 1.95 (found 0); remove or fix the entry'),
     );

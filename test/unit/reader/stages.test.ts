@@ -67,6 +67,30 @@ describe('findModalUses', () => {
   it('takes the subject after a relative pronoun', () => {
     expect(mainSubject('Contract clauses have been developed which commissioners')).toBe('commissioners');
   });
+  it('keeps in the subject a relative clause that belongs to the body before it', () => {
+    const opensWithBody = (prefix: string) => /^\s*(?:commissioners|local authorities)\b/i.test(prefix);
+    expect(mainSubject('Commissioners who run block contracts ', opensWithBody)).toBe('Commissioners who run block contracts');
+    expect(mainSubject('Local authorities that share a border with Wales ', opensWithBody)).toBe('Local authorities that share a border with Wales');
+    expect(mainSubject('Contract clauses have been developed which commissioners ', opensWithBody)).toBe('commissioners');
+  });
+  it('reads "must never" and "should never" as prohibitions', () => {
+    const found = uses('Commissioners must never split a contract and should never delay a payment.');
+    expect(found.map((u) => [u.trigger, u.subject, modalityOf(u.trigger)])).toEqual([
+      ['must never', 'Commissioners', 'MUST_NOT'],
+      ['should never', 'Commissioners', 'SHOULD_NOT'],
+    ]);
+  });
+  it('reads a modal in single quotes as a quotation, and an apostrophe as none', () => {
+    expect(uses('The 2015 Act says that each body ‘must act’.')[0]?.isObligation).toBe(false);
+    expect(uses("The 2015 Act says that each body 'must act'.")[0]?.isObligation).toBe(false);
+    expect(uses("Commissioners' plans must be published.")[0]?.isObligation).toBe(true);
+  });
+  it('reads a "may" in a clause of purpose as no permission', () => {
+    expect(uses('Statutory partners should plan early so that commissioners may act in time.').map((u) => [u.trigger, u.isObligation, u.notObligationKind])).toEqual([
+      ['should', true, null],
+      ['may', false, 'DESCRIPTION'],
+    ]);
+  });
 });
 
 describe('addresseesOf', () => {
@@ -81,6 +105,25 @@ describe('addresseesOf', () => {
   });
   it('gives none for an impersonal sentence', () => {
     expect(addresseesOf(lexicon, 'Commissioning', 'be underpinned by values', [])).toEqual([]);
+  });
+  it('names no body of a clause that opens the sentence, unless the subject is "they"', () => {
+    expect(addresseesOf(lexicon, 'When providers change hands, the local authority', 'act', [])).toEqual(['local-authority']);
+    expect(addresseesOf(lexicon, 'If local authorities ask, the views of providers', 'be heard', [])).toEqual([]);
+    expect(addresseesOf(lexicon, 'Where commissioners see a risk to a provider, they', 'act', ['nhs-trust'])).toEqual(['commissioner']);
+  });
+  it('reads "a" as a determiner and a partitive "of" as no preposition', () => {
+    expect(addresseesOf(lexicon, 'Providers working on behalf of a local authority', 'act', [])).toEqual(['provider']);
+    expect(addresseesOf(lexicon, 'Each of the statutory partners', 'act', [])).toEqual(['statutory-partners']);
+  });
+  it('finds the agent of a passive after a few words ("agreed in writing by both ...")', () => {
+    expect(addresseesOf(lexicon, 'The plan', 'be approved in writing by both commissioners and providers', [])).toEqual(['commissioner', 'provider']);
+    expect(addresseesOf(lexicon, 'The plan', 'be co-signed by providers', [])).toEqual(['provider']);
+    expect(addresseesOf(lexicon, 'The plan', 'be approved by the end of the year', [])).toEqual([]);
+  });
+  it('gives "they", and "it" doing something, the bodies before', () => {
+    expect(addresseesOf(lexicon, 'They', 'tell providers', ['local-authority'])).toEqual(['local-authority']);
+    expect(addresseesOf(lexicon, 'It', 'tell providers', ['local-authority'])).toEqual(['local-authority']);
+    expect(addresseesOf(lexicon, 'It', 'be reviewed each year', ['local-authority'])).toEqual([]);
   });
 });
 
