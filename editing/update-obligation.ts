@@ -3,7 +3,9 @@
  * obligation of a draft, found by its lineage id: its modality, force, addressees or
  * qualifiers, with the reason, recorded as an override (shown as `overridden` with
  * `overrideReason` in the API). Applicability follows the addressees by the reader's own rule.
- * A later edit of the provision's text reads it afresh, and the correction with it.
+ * A later edit of the provision's text reads it afresh; the correction stays with an
+ * obligation whose sentence the edit left as it was (editing/corrections.ts) and goes with one
+ * whose sentence changed, since it was a correction of that wording.
  */
 import { badUserInput } from '../core/errors.ts';
 import type { Force, Modality, Qualifier } from '../core/vocabulary.ts';
@@ -40,7 +42,7 @@ RETURN o.key AS key, o.modality AS modality, o.force AS force, o.qualifiers AS q
 const CORRECT = `
 MATCH (o:Obligation {uid: $uid}) WHERE o.revision = $revision
 SET o.modality = $modality, o.force = $force, o.qualifiers = $qualifiers,
-    o.fromOverride = true, o.overrideReason = $reason, o.overriddenBy = $editor, o.overriddenAt = datetime()
+    o.fromOverride = true, o.overrideReason = $reason, o.overriddenBy = $editor, o.overriddenAt = datetime(), o.correctedText = o.text
 WITH o
 OPTIONAL MATCH (o)-[r:ADDRESSES|APPLIES_TO]->(:Body)
 DELETE r
@@ -83,7 +85,7 @@ export async function updateObligation(ctx: CommandContext, input: UpdateObligat
         uid: `${input.revision}|${current.key}`,
         revision: input.revision,
         ...next,
-        applicability: applicabilityOf(ctx.reader.lexicon, next.addressees),
+        applicability: applicabilityOf(ctx.reader.lexicon, next.addressees, (body) => ctx.reader.bindings(body, next.force)),
         reason,
         editor: viewer.subject,
       });

@@ -14,6 +14,7 @@ import { appendAudit } from './audit.ts';
 import { audited } from './audited.ts';
 import { checkText, checkVersion, LIMITS } from './check-input.ts';
 import type { CommandContext } from './command-context.ts';
+import { correctionsOf, keepCorrections } from './corrections.ts';
 import { lockDraft } from './lock-draft.ts';
 import { auditedObligations, obligationsOfProvision, provisionKeyOf, readEditedText, summaryOf, withoutTrigger, type ObligationSummaryModel } from './provision-text.ts';
 import { renumberReadingOrder } from './reading-order.ts';
@@ -59,16 +60,17 @@ export async function updateProvision(ctx: CommandContext, input: UpdateProvisio
         reading.obligations.map((o) => ({ index: o.index, trigger: o.trigger, text: o.text })),
       );
       const lineages = matched.map((lineage) => lineage ?? newLineage('obligation'));
-      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: title ?? provision.title, reading, lineages, editor: viewer.subject });
+      const corrections = keepCorrections(reading, lineages, await correctionsOf(tx, input.revision, uid), ctx);
+      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: title ?? provision.title, reading: corrections.reading, lineages, editor: viewer.subject });
       await renumberReadingOrder(tx, input.revision, { provisions: false });
-      const after = summaryOf(reading, lineages);
+      const after = summaryOf(corrections.reading, lineages);
       const beforeSummary = before.map(withoutTrigger);
       await appendAudit(tx, {
         actor: { subject: viewer.subject, name: viewer.name },
         action: 'updateProvision',
         target: { revision: input.revision, key },
         before: { text: provision.text, obligations: auditedObligations(beforeSummary) },
-        after: { text: reading.text, obligations: auditedObligations(after), version },
+        after: { text: reading.text, obligations: auditedObligations(after), corrections: { kept: corrections.kept, dropped: corrections.dropped }, version },
         result: 'OK',
         requestId: ctx.requestId,
       });

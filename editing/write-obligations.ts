@@ -45,7 +45,8 @@ UNWIND $rows AS row
 CREATE (o:Obligation {uid: $revision + '|' + row.key, key: row.key, revision: $revision, text: row.text, modality: row.modality,
                       force: row.force, trigger: row.trigger, triggerStart: row.triggerStart, triggerEnd: row.triggerEnd,
                       qualifiers: row.qualifiers, fromOverride: row.fromOverride, overrideReason: row.overrideReason,
-                      ${STATEMENT_PROPERTIES}, order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor})
+                      ${STATEMENT_PROPERTIES}, order: 0, provisionKey: p.key, lineage: row.lineage, editedBy: $editor,
+                      overriddenBy: row.overriddenBy, correctedText: row.correctedText})
 CREATE (o)-[:STATED_IN]->(p)
 WITH o, row
 ${LINK_OBLIGATION_BODIES}

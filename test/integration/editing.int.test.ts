@@ -202,6 +202,27 @@ describe('updateObligation', () => {
     const [after] = await obligationsOf(DRAFT, '1.45');
     expect(after).toMatchObject({ lineage: before?.lineage, addressees: ['local-authority'], appliesTo: ['local-authority'], overridden: true, reason: 'The analysis is the local authority\'s own, as clause 1.32 says.' });
   });
+
+  it('keeps the correction through an edit that leaves its sentence as it was, and drops it when the sentence changes', async () => {
+    const [corrected] = await obligationsOf(DRAFT, '1.45');
+    const sentence = 'Statutory partners must be able to demonstrate that their commissioning practices are undertaken in line with this Code.';
+    const kept = await as(EDITOR).updateProvision({ revision: DRAFT, key: '1.45', text: `${sentence} Providers should keep records of this.`, expectedVersion: await versionOf(DRAFT) });
+    expect(kept.after.map((o) => [o.key, o.lineage, o.addressees])).toEqual([
+      ['1.45/1', corrected?.lineage, ['local-authority']],
+      ['1.45/2', kept.after[1]?.lineage, ['provider']],
+    ]);
+    expect((await obligationsOf(DRAFT, '1.45'))[0]).toMatchObject({ appliesTo: ['local-authority'], overridden: true, reason: "The analysis is the local authority's own, as clause 1.32 says." });
+    await as(EDITOR).updateProvision({
+      revision: DRAFT,
+      key: '1.45',
+      text: 'Statutory partners must be able to demonstrate that all their commissioning practices are undertaken in line with this Code.',
+      expectedVersion: await versionOf(DRAFT),
+    });
+    const [reread] = await obligationsOf(DRAFT, '1.45');
+    expect(reread).toMatchObject({ lineage: corrected?.lineage, addressees: ['statutory-partners'], overridden: false, reason: null });
+    const [audit] = await runner.read<{ after: string }>('test.audit', "MATCH (e:AuditEvent {action: 'updateProvision', result: 'OK'}) RETURN e.after AS after ORDER BY e.sequence DESC LIMIT 1");
+    expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ corrections: { kept: [], dropped: [corrected?.lineage] } });
+  });
 });
 
 describe('the structure of a draft', () => {
