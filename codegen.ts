@@ -56,6 +56,8 @@ const config: CodegenConfig = {
           SearchHitConnection: '../../loaders/text-hint.ts#SearchHitConnectionModel',
           ObligationConnection: '../../loaders/text-hint.ts#ObligationConnectionModel',
           TextHint: '../../loaders/text-hint.ts#TextHintModel',
+          ObligationFacets: '../../loaders/obligation-facets.ts#ObligationFacetsModel',
+          FacetOption: '../../loaders/obligation-facets.ts#FacetOptionModel',
           WordHint: '../../loaders/text-hint.ts#WordHintModel',
           Topic: '../../loaders/topic.ts#TopicModel',
           SearchResult: '../../loaders/search.ts#SearchResultModel',

@@ -11,6 +11,7 @@ import { createRevisionEventLoaders } from './revision-events.ts';
 import { createBodyLoaders, loadAllBodies, type BodyModel } from './body.ts';
 import { createCitationLoaders } from './citation.ts';
 import { findObligations } from './find-obligations.ts';
+import { obligationFacets } from './obligation-facets.ts';
 import { parseFullTextQuery } from '../domain/full-text-query.ts';
 import { createFootnoteLoaders } from './footnote.ts';
 import type { DecodedId } from './global-id.ts';
@@ -137,6 +138,8 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
     searchTextHint: async (revision: RevisionModel, text: string, kinds: readonly SearchHitKind[] | null, totalCount: number) =>
       totalCount > 0 ? null : searchTextHint(runner, revision, parseFullTextQuery(text, 'text'), kinds),
     /** Why no obligation matched a filter with words (null when some did, or no words were asked). */
+    obligationFacets: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined) =>
+      obligationFacets(runner, revision, toObligationCriteria(filter)),
     obligationsTextHint: async (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, totalCount: number) =>
       totalCount > 0 ? null : obligationsTextHint(runner, revision, toObligationCriteria(filter)),
     /** The headings and glossary terms of a revision with their obligation counts (loaders/topic.ts). */

@@ -43,6 +43,15 @@ export async function checkCriteriaKeys(checkers: KeyCheckers, revision: Revisio
   check(criteria.principle, (key) => checkers.provisionByUid.load(uidOf(revision.key, key)), `principle in revision ${revision.key}${inRevision}`, 'P3');
   check(criteria.heading, (key) => checkers.headingByUid.load(uidOf(revision.key, key)), `heading in revision ${revision.key}${inRevision}`, 'safeguarding');
   check(criteria.citing, (key) => checkers.citableByKey.load(key), 'instrument, section, toolkit item or organisation', 'ukpga/2010/15');
+  const checkEach = <T>(values: readonly string[] | null, load: (key: string) => Promise<T | null>, what: string, example: string): void => {
+    for (const value of values ?? []) check(value, load, what, example);
+  };
+  const { anyOf } = criteria;
+  checkEach(anyOf.appliesTo, (key) => checkers.bodyByKey.load(key), 'body', 'local-health-board');
+  checkEach(anyOf.standard, (key) => checkers.provisionByUid.load(uidOf(revision.key, key)), `standard in revision ${revision.key}${inRevision}`, 'S8');
+  checkEach(anyOf.principle, (key) => checkers.provisionByUid.load(uidOf(revision.key, key)), `principle in revision ${revision.key}${inRevision}`, 'P3');
+  checkEach(anyOf.heading, (key) => checkers.headingByUid.load(uidOf(revision.key, key)), `heading in revision ${revision.key}${inRevision}`, 'safeguarding');
+  checkEach(anyOf.citing, (key) => checkers.citableByKey.load(key), 'instrument, section, toolkit item or organisation', 'ukpga/2010/15');
   await Promise.all(checks);
 }
 

@@ -26,6 +26,29 @@ export interface ObligationFilterInput {
   text?: string | null;
   lineage?: readonly string[] | null;
   topic?: string | null;
+  anyOf?: ObligationChoicesInput | null;
+}
+
+/** `ObligationFilter.anyOf` (schema/facets.graphql): lists of which any value matches. */
+export interface ObligationChoicesInput {
+  appliesTo?: readonly string[] | null;
+  force?: readonly Force[] | null;
+  principle?: readonly string[] | null;
+  standard?: readonly string[] | null;
+  heading?: readonly string[] | null;
+  qualifier?: readonly Qualifier[] | null;
+  citing?: readonly string[] | null;
+}
+
+/** The checked `anyOf` lists: each a non-empty list without repeats, or null. */
+export interface ObligationChoices {
+  appliesTo: string[] | null;
+  force: Force[] | null;
+  principle: string[] | null;
+  standard: string[] | null;
+  heading: string[] | null;
+  qualifier: Qualifier[] | null;
+  citing: string[] | null;
 }
 
 /** A checked filter: every field is a value or null, and free text is a safe Lucene query. */
@@ -45,6 +68,36 @@ export interface ObligationCriteria {
   lineages: string[] | null;
   /** The words of `topic`, for the text with the titles of its provision and heading (loaders/topic.ts). */
   topic: FullTextQuery | null;
+  anyOf: ObligationChoices;
+}
+
+/** No `anyOf` lists. */
+export const NO_CHOICES: ObligationChoices = { appliesTo: null, force: null, principle: null, standard: null, heading: null, qualifier: null, citing: null };
+
+/** The most values one `anyOf` list may hold. */
+const MAX_CHOICES = 50;
+
+function choiceList<T extends string>(values: readonly T[] | null | undefined, argument: string, check: (value: string) => string | null): T[] | null {
+  if (values === null || values === undefined) return null;
+  if (values.length === 0 || values.length > MAX_CHOICES) {
+    throw badUserInput(`${argument} must list 1 to ${MAX_CHOICES} values; got ${values.length}`, argument);
+  }
+  return [...new Set(values.map((value) => check(value) as T))];
+}
+
+function choicesOf(input: ObligationChoicesInput | null | undefined): ObligationChoices {
+  if (input === null || input === undefined) return NO_CHOICES;
+  const keys = (argument: string, example: string, pattern?: RegExp) => (value: string): string =>
+    (pattern === undefined ? nonEmpty(value, argument, example) : keyLike(value, pattern, argument, example)) ?? '';
+  return {
+    appliesTo: choiceList(input.appliesTo, 'filter.anyOf.appliesTo', keys('filter.anyOf.appliesTo', 'bodies\' keys, such as ["local-authority", "local-health-board"]')),
+    force: choiceList(input.force, 'filter.anyOf.force', (value) => value),
+    principle: choiceList(input.principle, 'filter.anyOf.principle', keys('filter.anyOf.principle', 'principles\' keys, such as ["P1", "P3"]', /^P\d+[A-Z]{0,3}$/)),
+    standard: choiceList(input.standard, 'filter.anyOf.standard', keys('filter.anyOf.standard', 'standards\' keys, such as ["S7", "S8"]', /^S\d+[A-Z]{0,3}$/)),
+    heading: choiceList(input.heading, 'filter.anyOf.heading', keys('filter.anyOf.heading', 'headings\' keys, such as ["safeguarding"]')),
+    qualifier: choiceList(input.qualifier, 'filter.anyOf.qualifier', (value) => value),
+    citing: choiceList(input.citing, 'filter.anyOf.citing', keys('filter.anyOf.citing', 'instruments\' keys, such as ["ukpga/2010/15"]')),
+  };
 }
 
 
@@ -96,6 +149,7 @@ export function toObligationCriteria(filter: ObligationFilterInput | null | unde
     fullText: f.text === null || f.text === undefined ? null : parseFullTextQuery(f.text, 'filter.text'),
     lineages: lineagesOf(f.lineage),
     topic: f.topic === null || f.topic === undefined ? null : parseFullTextQuery(f.topic, 'filter.topic'),
+    anyOf: choicesOf(f.anyOf),
   };
 }
 
@@ -109,7 +163,17 @@ export interface CypherQuery {
  * with the total: `RETURN totalCount, page` (page = the obligations' properties).
  */
 export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest): CypherQuery {
-  const params: Record<string, unknown> = { revision, offset: page.offset, limit: page.limit };
+  const matching = buildObligationMatch(revision, criteria);
+  const cypher = `${matching.cypher}
+WITH o ORDER BY o.order
+WITH collect(o) AS matched
+RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | properties(o)] AS page`;
+  return { cypher, params: { ...matching.params, offset: page.offset, limit: page.limit } };
+}
+
+/** The obligations of `revision` that match every criterion, as `o` (no order, no page). */
+export function buildObligationMatch(revision: string, criteria: ObligationCriteria): CypherQuery {
+  const params: Record<string, unknown> = { revision };
   const where: string[] = [];
   let match: string;
   if (criteria.topic !== null) {
@@ -172,10 +236,27 @@ export function buildObligationQuery(revision: string, criteria: ObligationCrite
     params['citing'] = criteria.citing;
     where.push(citesPredicate('o', '$citing', 'CITES|CITES_DUTY_OF'));
   }
+  where.push(...choicePredicates(criteria.anyOf, params));
   const filter = where.length === 0 ? '' : `\nWITH o WHERE ${where.join('\n  AND ')}`;
-  const cypher = `${match}${filter}
-WITH o ORDER BY o.order
-WITH collect(o) AS matched
-RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | properties(o)] AS page`;
-  return { cypher, params };
+  return { cypher: `${match}${filter}`, params };
+}
+
+/** The predicates of the `anyOf` lists (each value travels as a parameter). */
+function choicePredicates(choices: ObligationChoices, params: Record<string, unknown>): string[] {
+  const where: string[] = [];
+  const list = (name: string, values: readonly string[] | null, predicate: string): void => {
+    if (values === null) return;
+    params[name] = values;
+    where.push(predicate);
+  };
+  list('anyAppliesTo', choices.appliesTo,
+    'EXISTS { MATCH (o)-[:APPLIES_TO]->(bound:Body) WHERE bound.key IN $anyAppliesTo OR EXISTS { MATCH (bound)-[:MEMBER_OF]->(group:Body) WHERE group.key IN $anyAppliesTo } }');
+  list('anyForce', choices.force, 'o.force IN $anyForce');
+  list('anyPrinciple', choices.principle, 'EXISTS { MATCH (o)-[:STATED_IN]->(p:Principle) WHERE p.key IN $anyPrinciple }');
+  list('anyStandard', choices.standard, 'EXISTS { MATCH (o)-[:STATED_IN]->(s:Standard) WHERE s.key IN $anyStandard }');
+  list('anyHeading', choices.heading, 'EXISTS { MATCH (o)-[:STATED_IN]->(:Provision)<-[:CONTAINS]-(h:Heading) WHERE h.key IN $anyHeading }');
+  list('anyQualifier', choices.qualifier, 'any(q IN o.qualifiers WHERE q IN $anyQualifier)');
+  list('anyCiting', choices.citing,
+    'EXISTS { MATCH (o)-[:CITES|CITES_DUTY_OF]->(cited) WHERE cited.key IN $anyCiting OR EXISTS { MATCH (cited)-[:PART_OF]->(act:Instrument) WHERE act.key IN $anyCiting } }');
+  return where;
 }

@@ -13,8 +13,13 @@ export const obligationResolvers: Resolvers = {
       const request = pageRequest(args.first, args.after);
       const revision = await loaders.revisionFor(revisionChoice(args));
       const page = await loaders.findObligations(revision, args.filter, request);
-      return { revision, ...toConnection(page), textHint: () => loaders.obligationsTextHint(revision, args.filter, page.totalCount) };
+      return {
+        revision,
+        ...toConnection(page),
+        textHint: () => loaders.obligationsTextHint(revision, args.filter, page.totalCount),
+      };
     },
+    obligationFacets: async (_parent, args, { loaders }) => loaders.obligationFacets(await loaders.revisionFor(revisionChoice(args)), args.filter),
     obligation: async (_parent, args, { loaders }) => {
       const key = args.key.trim();
       if (!OBLIGATION_KEY.test(key)) throw badUserInput(`key must be an obligation's key, such as "S8/3" or "1.53/1"; got "${args.key}"`, 'key');

@@ -18,6 +18,7 @@ import type { ThemeModel } from '../../loaders/theme.ts';
 import type { SourceDocumentModel, SourceReferenceModel } from '../../loaders/source.ts';
 import type { SearchHitModel, SearchResultModel } from '../../loaders/search.ts';
 import type { SearchHitConnectionModel, ObligationConnectionModel, TextHintModel, WordHintModel } from '../../loaders/text-hint.ts';
+import type { ObligationFacetsModel, FacetOptionModel } from '../../loaders/obligation-facets.ts';
 import type { TopicModel } from '../../loaders/topic.ts';
 import type { AuditEventModel } from '../../loaders/audit.ts';
 import type { Viewer as ViewerModel } from '../../core/viewer.ts';
@@ -513,6 +514,19 @@ export type EnablingRelation =
   | 'GUIDANCE_UNDER'
   /** The instrument is issued under the provision (for the Code, section 145 of the 2014 Act). */
   | 'ISSUED_UNDER';
+
+/** One option of a filter, with how many obligations it gives. */
+export type FacetOption = {
+  __typename?: 'FacetOption';
+  /** How many obligations the filter gives with this option (see ObligationConnection.facets). */
+  count: Scalars['Int']['output'];
+  /** The option's name: the body's or instrument's name, the provision's number and title, the heading's title, or the enum value in words. */
+  label: Scalars['String']['output'];
+  /** Whether the filter already asks for this option. */
+  selected: Scalars['Boolean']['output'];
+  /** The value to filter by: a key (local-health-board, S8, safeguarding, ukpga/2010/15) or an enum value (MUST, REQUIREMENT, HAVE_REGARD). */
+  value: Scalars['String']['output'];
+};
 
 /** A footnote of the Code: usually a link to the document the text refers to. */
 export type Footnote = Node & {
@@ -1476,6 +1490,27 @@ export type ObligationChangeKind =
    */
   | 'UNCHANGED';
 
+/**
+ * Lists of options, each matched by any of its values (1 to 50 values in a list). Keys that do
+ * not exist are NOT_FOUND errors, as in the rest of the filter.
+ */
+export type ObligationChoices = {
+  /** Obligations that bind any of these bodies (by key, such as local-health-board); a group matches its members' obligations. */
+  appliesTo?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Obligations citing any of these instruments or sections (by key, such as ukpga/2010/15); citing a section counts as citing its Act. */
+  citing?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Requirements, guidelines, or both. */
+  force?: InputMaybe<Array<Force>>;
+  /** Obligations under any of these headings (by key, such as safeguarding). */
+  heading?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Obligations stated in any of these principles (such as P3). */
+  principle?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Obligations with any of these qualifiers. */
+  qualifier?: InputMaybe<Array<Qualifier>>;
+  /** Obligations stated in any of these standards (such as S8). */
+  standard?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
 /** A page of obligations, in the Code's reading order. */
 export type ObligationConnection = {
   __typename?: 'ObligationConnection';
@@ -1505,6 +1540,27 @@ export type ObligationEdge = {
   node: Obligation;
 };
 
+/** The options of each filter, with their counts; each list in the options' reading order (bodies and instruments by name). */
+export type ObligationFacets = {
+  __typename?: 'ObligationFacets';
+  /** The bodies bound (ObligationFilter.appliesTo). */
+  appliesTo: Array<FacetOption>;
+  /** The instruments cited, a section counting as its Act (ObligationFilter.citing). */
+  citing: Array<FacetOption>;
+  /** Requirements and guidelines (ObligationFilter.force). */
+  force: Array<FacetOption>;
+  /** The headings (ObligationFilter.heading). */
+  heading: Array<FacetOption>;
+  /** The modal verbs (ObligationFilter.modality). */
+  modality: Array<FacetOption>;
+  /** The principles (ObligationFilter.principle). */
+  principle: Array<FacetOption>;
+  /** The qualifiers (ObligationFilter.qualifier). */
+  qualifier: Array<FacetOption>;
+  /** The standards (ObligationFilter.standard). */
+  standard: Array<FacetOption>;
+};
+
 /**
  * Which obligations to return. Every field is optional; the fields given combine (an
  * obligation must match all of them). Within a list, any value matches.
@@ -1515,6 +1571,13 @@ export type ObligationFilter = {
    * statutory-partners).
    */
   addressee?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Lists of which any value matches (within a list: or), for filtering by several options of
+   * one filter at once, as the search page's checkboxes do: `{ anyOf: { standard: ["S7", "S8"] } }`
+   * is the obligations of Standard 7 or Standard 8. Each list combines with the other lists and
+   * with the rest of the filter (and).
+   */
+  anyOf?: InputMaybe<ObligationChoices>;
   /**
    * Only obligations that bind this body, by its key (such as local-health-board), whatever
    * the sentence names; for a group (such as statutory-partners), obligations that bind any of
@@ -1969,6 +2032,16 @@ export type Query = {
    */
   obligation?: Maybe<Obligation>;
   /**
+   * For each filter that has options, how many obligations each option gives with the rest of
+   * the filter: the numbers a search page shows beside its checkboxes (ask it beside
+   * `obligations` with the same arguments). An option's count is the number of obligations that
+   * match every *other* filter with that option added, so ticking a second option of one filter
+   * widens the answer by its count. Free text (`text`, `topic`), `provision`, `addressee` and
+   * `lineage` narrow every count. An option is listed when some obligation has it or the filter
+   * asks for it.
+   */
+  obligationFacets: ObligationFacets;
+  /**
    * One obligation in every revision it appears in, by its lineage id, oldest revision first,
    * with its key in each and what changed at each step (drafts only for signed-in editors).
    */
@@ -2165,6 +2238,18 @@ export type QueryNodesArgs = {
 export type QueryObligationArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   key: Scalars['String']['input'];
+  prospective?: InputMaybe<Scalars['Boolean']['input']>;
+  revision?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * The questions this service answers about Wales's Code of Practice on the National Framework
+ * for the Commissioning of Care and Support, the legislation it rests on and its revisions.
+ */
+export type QueryObligationFacetsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ObligationFilter>;
   prospective?: InputMaybe<Scalars['Boolean']['input']>;
   revision?: InputMaybe<Scalars['String']['input']>;
 };
@@ -3579,6 +3664,7 @@ export type ResolversTypes = {
   EnabledInstrument: ResolverTypeWrapper<EnabledInstrumentModel>;
   EnablingProvision: ResolverTypeWrapper<EnablingLinkModel>;
   EnablingRelation: EnablingRelation;
+  FacetOption: ResolverTypeWrapper<FacetOptionModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Footnote: ResolverTypeWrapper<FootnoteModel>;
   Force: Force;
@@ -3608,8 +3694,10 @@ export type ResolversTypes = {
   ObligationChange: ResolverTypeWrapper<ObligationChangeModel>;
   ObligationChangeCounts: ResolverTypeWrapper<ObligationChangeCounts>;
   ObligationChangeKind: ObligationChangeKind;
+  ObligationChoices: ObligationChoices;
   ObligationConnection: ResolverTypeWrapper<ObligationConnectionModel>;
   ObligationEdge: ResolverTypeWrapper<Omit<ObligationEdge, 'node'> & { node: ResolversTypes['Obligation'] }>;
+  ObligationFacets: ResolverTypeWrapper<ObligationFacetsModel>;
   ObligationFilter: ObligationFilter;
   ObligationHistoryEntry: ResolverTypeWrapper<ObligationHistoryEntryModel>;
   ObligationSummary: ResolverTypeWrapper<ObligationSummaryModel>;
@@ -3724,6 +3812,7 @@ export type ResolversParentTypes = {
   DiscardDraftPayload: DiscardDraftPayload;
   EnabledInstrument: EnabledInstrumentModel;
   EnablingProvision: EnablingLinkModel;
+  FacetOption: FacetOptionModel;
   Float: Scalars['Float']['output'];
   Footnote: FootnoteModel;
   ForceChange: ForceChange;
@@ -3743,8 +3832,10 @@ export type ResolversParentTypes = {
   Obligation: ObligationModel;
   ObligationChange: ObligationChangeModel;
   ObligationChangeCounts: ObligationChangeCounts;
+  ObligationChoices: ObligationChoices;
   ObligationConnection: ObligationConnectionModel;
   ObligationEdge: Omit<ObligationEdge, 'node'> & { node: ResolversParentTypes['Obligation'] };
+  ObligationFacets: ObligationFacetsModel;
   ObligationFilter: ObligationFilter;
   ObligationHistoryEntry: ObligationHistoryEntryModel;
   ObligationSummary: ObligationSummaryModel;
@@ -3962,6 +4053,13 @@ export type EnablingProvisionResolvers<ContextType = ResolverContext, ParentType
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   provision?: Resolver<ResolversTypes['LegalProvision'], ParentType, ContextType>;
   relation?: Resolver<ResolversTypes['EnablingRelation'], ParentType, ContextType>;
+};
+
+export type FacetOptionResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['FacetOption'] = ResolversParentTypes['FacetOption']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  selected?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FootnoteResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['Footnote'] = ResolversParentTypes['Footnote']> = {
@@ -4186,6 +4284,17 @@ export type ObligationEdgeResolvers<ContextType = ResolverContext, ParentType ex
   node?: Resolver<ResolversTypes['Obligation'], ParentType, ContextType>;
 };
 
+export type ObligationFacetsResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationFacets'] = ResolversParentTypes['ObligationFacets']> = {
+  appliesTo?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  citing?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  force?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  heading?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  modality?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  principle?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  qualifier?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+  standard?: Resolver<Array<ResolversTypes['FacetOption']>, ParentType, ContextType>;
+};
+
 export type ObligationHistoryEntryResolvers<ContextType = ResolverContext, ParentType extends ResolversParentTypes['ObligationHistoryEntry'] = ResolversParentTypes['ObligationHistoryEntry']> = {
   changes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4308,6 +4417,7 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationArgs, 'key'>>;
+  obligationFacets?: Resolver<ResolversTypes['ObligationFacets'], ParentType, ContextType, Partial<QueryObligationFacetsArgs>>;
   obligationHistory?: Resolver<Array<ResolversTypes['ObligationHistoryEntry']>, ParentType, ContextType, RequireFields<QueryObligationHistoryArgs, 'lineage'>>;
   obligations?: Resolver<Maybe<ResolversTypes['ObligationConnection']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'first'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'key'>>;
@@ -4677,6 +4787,7 @@ export type Resolvers<ContextType = ResolverContext> = {
   DiscardDraftPayload?: DiscardDraftPayloadResolvers<ContextType>;
   EnabledInstrument?: EnabledInstrumentResolvers<ContextType>;
   EnablingProvision?: EnablingProvisionResolvers<ContextType>;
+  FacetOption?: FacetOptionResolvers<ContextType>;
   Footnote?: FootnoteResolvers<ContextType>;
   ForceChange?: ForceChangeResolvers<ContextType>;
   Heading?: HeadingResolvers<ContextType>;
@@ -4695,6 +4806,7 @@ export type Resolvers<ContextType = ResolverContext> = {
   ObligationChangeCounts?: ObligationChangeCountsResolvers<ContextType>;
   ObligationConnection?: ObligationConnectionResolvers<ContextType>;
   ObligationEdge?: ObligationEdgeResolvers<ContextType>;
+  ObligationFacets?: ObligationFacetsResolvers<ContextType>;
   ObligationHistoryEntry?: ObligationHistoryEntryResolvers<ContextType>;
   ObligationSummary?: ObligationSummaryResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;

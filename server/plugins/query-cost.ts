@@ -42,6 +42,8 @@ export const KNOWN_LIST_SIZES: Readonly<Record<string, number>> = {
   'RevisionDiff.obligations': MAX_PAGE_SIZE,
   // A revision's headings and glossary terms (37 in the Code in force): a page's worth.
   'Query.topics': MAX_PAGE_SIZE,
+  // The options of each filter (schema/facets.graphql): the Code has 23 headings, 11 standards, 12 instruments cited.
+  ...Object.fromEntries(['appliesTo', 'modality', 'force', 'principle', 'standard', 'heading', 'qualifier', 'citing'].map((facet) => [`ObligationFacets.${facet}`, 30])),
   'ProvisionChange.hunks': 4,
   'ObligationChange.hunks': 4,
   'ObligationChange.addresseesAdded': 4,
