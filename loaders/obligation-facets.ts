@@ -41,7 +41,7 @@ export function buildFacetQuery(revision: string, criteria: ObligationCriteria):
   const cypher = `${matching.cypher}
 MATCH (o)-[:STATED_IN]->(p:Provision)<-[:CONTAINS]-(h:Heading)
 RETURN o.modality AS modality, o.force AS force, coalesce(o.qualifiers, []) AS qualifiers,
-  p {.key, .title, .order, standard: p:Standard, principle: p:Principle} AS provision,
+  p {.key, .title, .order, .number, standard: p:Standard, principle: p:Principle} AS provision,
   h {.key, .title, .order} AS heading,
   [(o)-[:APPLIES_TO]->(b:Body) | b {.key, .name}] + [(o)-[:APPLIES_TO]->(:Body)-[:MEMBER_OF]->(g:Body) | g {.key, .name}] AS bodies,
   [(o)-[:CITES|CITES_DUTY_OF]->(i:Instrument) | i {.key, .title}] + [(o)-[:CITES|CITES_DUTY_OF]->()-[:PART_OF]->(i:Instrument) | i {.key, .title}] AS cited`;
@@ -59,7 +59,7 @@ interface FacetRow {
   modality: string;
   force: string;
   qualifiers: string[];
-  provision: Named & { standard: boolean; principle: boolean };
+  provision: Named & { number: string; standard: boolean; principle: boolean };
   heading: Named;
   bodies: Named[];
   cited: Named[];
@@ -76,7 +76,10 @@ export function toFaceted(rows: readonly FacetRow[]): { obligations: FacetedObli
     return option.value;
   };
   const obligations = rows.map((row): FacetedObligation => {
-    const provision = { value: row.provision.key, label: `${row.provision.key} ${row.provision.title ?? ''}`.trim(), order: row.provision.order ?? 0 };
+    // Named as Provision.label names them: "Standard 8: Setting fair and sustainable fees" (a standard's title says it), "Principle 3: Collaboration: ...".
+    const { title, number } = row.provision;
+    const label = row.provision.principle ? `Principle ${number}: ${title ?? ''}` : (title ?? `Standard ${number}`);
+    const provision = { value: row.provision.key, label, order: row.provision.order ?? 0 };
     return {
       values: {
         appliesTo: row.bodies.map((body) => note('appliesTo', { value: body.key, label: body.name ?? body.key, order: 0 })),

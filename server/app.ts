@@ -32,6 +32,7 @@ import { RevisionCache } from '../loaders/revision-cache.ts';
 import { feedsRouter } from './feeds.ts';
 import { exportsRouter } from './exports/exports-router.ts';
 import { ideRouter } from './ide/ide-router.ts';
+import { htmlNotFound, webRouter } from '../web/router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
 import { oneTimeoutPlugin } from './plugins/one-timeout.ts';
@@ -218,26 +219,36 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
   const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
   app.use(exportsRouter({ db, schema, authenticate, origin: originOf }));
+  // The web pages (web/): clients of this API, run in-process as an anonymous reader.
+  const contextOptions = (requestId: string, log: Logger, viewer: ReturnType<typeof viewerOf>) => ({
+    batching,
+    viewer,
+    requestId,
+    log,
+    operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+    reader,
+    ...(revisionCache === undefined ? {} : { revisionCache }),
+  });
+  app.use(
+    webRouter({
+      logger,
+      execute: async ({ query, operationName, variables, requestId }) => {
+        const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue: createContext(db, contextOptions(requestId, logger, null)) });
+        if (response.body.kind !== 'single') throw new Error(`the operation ${operationName} answered incrementally`);
+        return { data: response.body.singleResult.data ?? null, errors: response.body.singleResult.errors ?? [] };
+      },
+    }),
+  );
   app.use(
     '/graphql',
     authenticate,
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
-      context: ({ req }) =>
-        Promise.resolve(
-          createContext(db, {
-            batching,
-            viewer: viewerOf(req),
-            requestId: typeof req.id === 'string' ? req.id : '',
-            log: req.log,
-            operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-            reader,
-            ...(revisionCache === undefined ? {} : { revisionCache }),
-          }),
-        ),
+      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', req.log, viewerOf(req)))),
     }),
   );
+  app.use(htmlNotFound());
   app.use(jsonNotFound);
   app.use(jsonErrorHandler(config.bodyLimit, logger));
 

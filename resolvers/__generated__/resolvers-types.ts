@@ -2038,9 +2038,10 @@ export type Query = {
    * match every *other* filter with that option added, so ticking a second option of one filter
    * widens the answer by its count. Free text (`text`, `topic`), `provision`, `addressee` and
    * `lineage` narrow every count. An option is listed when some obligation has it or the filter
-   * asks for it.
+   * asks for it. Null, with an error, when the revision cannot be read (no revision in force on
+   * `asOf`, an unknown revision key).
    */
-  obligationFacets: ObligationFacets;
+  obligationFacets?: Maybe<ObligationFacets>;
   /**
    * One obligation in every revision it appears in, by its lineage id, oldest revision first,
    * with its key in each and what changed at each step (drafts only for signed-in editors).
@@ -4417,7 +4418,7 @@ export type QueryResolvers<ContextType = ResolverContext, ParentType extends Res
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   obligation?: Resolver<Maybe<ResolversTypes['Obligation']>, ParentType, ContextType, RequireFields<QueryObligationArgs, 'key'>>;
-  obligationFacets?: Resolver<ResolversTypes['ObligationFacets'], ParentType, ContextType, Partial<QueryObligationFacetsArgs>>;
+  obligationFacets?: Resolver<Maybe<ResolversTypes['ObligationFacets']>, ParentType, ContextType, Partial<QueryObligationFacetsArgs>>;
   obligationHistory?: Resolver<Array<ResolversTypes['ObligationHistoryEntry']>, ParentType, ContextType, RequireFields<QueryObligationHistoryArgs, 'lineage'>>;
   obligations?: Resolver<Maybe<ResolversTypes['ObligationConnection']>, ParentType, ContextType, RequireFields<QueryObligationsArgs, 'first'>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'key'>>;

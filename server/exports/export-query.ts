@@ -41,9 +41,19 @@ export interface ExportQuery {
 
 /** One parameter: where it goes (the filter or the revision choice) and its GraphQL type. */
 interface Parameter {
+  /** The field's name, dotted for a field of a nested input (`anyOf.standard`). */
   name: string;
   target: 'filter' | 'choice';
   type: GraphQLInputType;
+}
+
+/** The filter's fields as parameters, a nested input's fields as dotted names (anyOf.standard=S7,S8). */
+function fieldParameters(fields: readonly GraphQLInputField[], prefix: string): Parameter[] {
+  return fields.flatMap((field): Parameter[] => {
+    const named = getNamedType(field.type);
+    if (isInputObjectType(named) && !isListType(getNullableType(field.type))) return fieldParameters(Object.values(named.getFields()), `${prefix}${field.name}.`);
+    return [{ name: `${prefix}${field.name}`, target: 'filter', type: field.type }];
+  });
 }
 
 /** The parameters a download takes, read from the schema: the filter's fields, then asOf, prospective and revision. */
@@ -54,11 +64,26 @@ export function exportParameters(schema: GraphQLSchema): Parameter[] {
   if (obligations === undefined || filterType === undefined || !isInputObjectType(filterType)) {
     throw new Error('the schema has no Query.obligations(filter: ObligationFilter)');
   }
-  const fields: Parameter[] = Object.values(filterType.getFields()).map((field: GraphQLInputField) => ({ name: field.name, target: 'filter', type: field.type }));
+  // The filter's own fields first, then the dotted ones of its nested inputs (anyOf.appliesTo ...).
+  const fields = fieldParameters(Object.values(filterType.getFields()), '').sort((a, b) => Number(a.name.includes('.')) - Number(b.name.includes('.')));
   const choice: Parameter[] = obligations.args
     .filter((arg: GraphQLArgument) => !NOT_PARAMETERS.has(arg.name))
     .map((arg: GraphQLArgument) => ({ name: arg.name, target: 'choice', type: arg.type }));
   return [...fields, ...choice];
+}
+
+/** Sets a dotted parameter's value in the filter: anyOf.standard → filter.anyOf.standard. */
+function setAtPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    target[head] = value;
+    return;
+  }
+  const inner = target[head];
+  const nested: Record<string, unknown> = typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : {};
+  target[head] = nested;
+  setAtPath(nested, rest, value);
 }
 
 /** A refusal of one parameter, with the API's code, the filter's argument name and a valid download. */
@@ -115,7 +140,8 @@ export function parseExportQuery(query: Record<string, unknown>, parameters: rea
       const hint = isEnumType(named) ? ` (one of ${named.getValues().map((v) => v.name).join(', ')})` : '';
       throw refuse(`Query parameter ${parameter.name} got invalid value ${JSON.stringify(quoteShort(String(invalid)))}${hint}; ${error.message.replace(/\.$/, '')}`, argument);
     });
-    (parameter.target === 'filter' ? filter : choice)[parameter.name] = coerced;
+    if (parameter.target === 'choice') choice[parameter.name] = coerced;
+    else setAtPath(filter, parameter.name.split('.'), coerced);
     given.push([parameter.name, values.join(',')]);
   }
   const asOf = choice['asOf'];
