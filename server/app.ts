@@ -17,7 +17,6 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
@@ -26,6 +25,7 @@ import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REV
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
+import { requestLog } from './request-log.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { RevisionCache } from '../loaders/revision-cache.ts';
@@ -118,21 +118,9 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   app.disable('x-powered-by');
   // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
   app.set('trust proxy', config.trustProxy ?? false);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestIdOf,
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'requestId' },
-      // Path and status only: headers carry credentials and query strings carry operations.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
-    }),
-  );
+  // One line per request with its method, path and status only: headers carry credentials and
+  // query strings carry operations (server/request-log.ts).
+  app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
   app.use(
     helmet({
       // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
@@ -230,7 +218,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
             batching,
             viewer: viewerOf(req),
             requestId: typeof req.id === 'string' ? req.id : '',
-            log: req.log,
+            log: () => req.log,
             operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
             reader,
             ...(revisionCache === undefined ? {} : { revisionCache }),
