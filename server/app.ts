@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -34,6 +34,7 @@ import { exportsRouter } from './exports/exports-router.ts';
 import { ideRouter } from './ide/ide-router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
+import { httpCachingPlugin } from './plugins/http-caching.ts';
 import { oneTimeoutPlugin } from './plugins/one-timeout.ts';
 import { operationLimitRules } from './plugins/operation-limits.ts';
 import { knownOperationTypesRule } from './plugins/operation-types.ts';
@@ -118,6 +119,9 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   app.disable('x-powered-by');
   // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
   app.set('trust proxy', config.trustProxy ?? false);
+  // Each response's ETag is set where it is meant (server/plugins/http-caching.ts, feeds.ts),
+  // not hashed by Express for every body: a no-store answer must not be revalidated into a 304.
+  app.set('etag', false);
   // One line per request with its method, path and status only: headers carry credentials and
   // query strings carry operations (server/request-log.ts).
   app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
@@ -156,7 +160,13 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
     schema,
+    // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
     csrfPrevention: true,
+    // Automatic persisted queries (README "Caching"): a client registers an operation by its
+    // sha256 once, then sends the hash alone, so a pinned query fits a cacheable GET. They are kept
+    // in Apollo Server's bounded cache (an LRU of about 30 MiB), shared with its parsed documents.
+    cache: 'bounded',
+    persistedQueries: {},
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -167,11 +177,15 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
       ApolloServerPluginLandingPageDisabled(),
+      // Caching headers are decided from the operation by httpCachingPlugin, not by per-field hints.
+      ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
       errorLogPlugin(),
       oneTimeoutPlugin(),
       ...plugins,
+      // Last: it hashes the body once every other plugin has written its extensions.
+      httpCachingPlugin(),
     ],
   });
   await apollo.start();
