@@ -3,6 +3,10 @@
  * "Loaders and batching"): DataLoaders whose batch functions send one `UNWIND` query per batch,
  * plus the few queries that answer a whole entry point (a page of obligations, a search).
  * With `batching: false` every load is its own round trip (the benchmark's comparison).
+ *
+ * The DataLoaders are made lazily: each entity's group (its module's `create...Loaders`) is made
+ * the first time the request uses one of its loaders, so a request pays only for the groups it
+ * reads (a provision lookup makes three of fifteen; `{ __typename }` none).
  */
 import { notFound } from '../core/errors.ts';
 import type { LoaderOptions } from './batch.ts';
@@ -54,6 +58,74 @@ export interface PublishedRevisions {
   published(runner: QueryRunner): Promise<RevisionModel[]>;
 }
 
+/** The groups of batched loaders, one per entity module; each is made on first use in a request. */
+const GROUPS = [
+  createHeadingLoaders,
+  createProvisionLoaders,
+  createObligationLoaders,
+  createBodyLoaders,
+  createInstrumentLoaders,
+  createCitationLoaders,
+  createToolkitLoaders,
+  createOrganisationLoaders,
+  createTermLoaders,
+  createThemeLoaders,
+  createFootnoteLoaders,
+  createTraceLoaders,
+  createSourceLoaders,
+  createAuditLoaders,
+  createRevisionEventLoaders,
+] as const;
+
+type UnionToIntersection<U> = (U extends unknown ? (union: U) => void : never) extends (intersection: infer I) => void ? I : never;
+/** Every batched loader of every group, by name. */
+type Batched = UnionToIntersection<ReturnType<(typeof GROUPS)[number]>>;
+
+const REQUEST = Symbol('the request of the loaders');
+interface RequestGroups {
+  runner: QueryRunner;
+  options: LoaderOptions;
+  /** The groups made so far, by their index in GROUPS. */
+  made: (object | undefined)[];
+}
+
+/**
+ * The prototype of every request's loaders: one getter per batched loader, which makes the
+ * loader's group for that request on first use and keeps it. Built on the first request from
+ * the names of the groups it makes (a group's names never change).
+ */
+let lazyPrototype: object | undefined;
+
+function prototypeOf(namesOfGroups: readonly (readonly string[])[]): object {
+  const prototype = {};
+  namesOfGroups.forEach((names, index) => {
+    const make: (runner: QueryRunner, options: LoaderOptions) => object = GROUPS[index] ?? (() => ({}));
+    for (const name of names) {
+      Object.defineProperty(prototype, name, {
+        get(this: { [REQUEST]: RequestGroups }): unknown {
+          const request = this[REQUEST];
+          const group = (request.made[index] ??= make(request.runner, request.options));
+          return (group as Record<string, unknown>)[name];
+        },
+      });
+    }
+  });
+  return prototype;
+}
+
+function batchedLoaders(runner: QueryRunner, options: LoaderOptions): Batched {
+  const made: (object | undefined)[] = [];
+  if (lazyPrototype === undefined) {
+    GROUPS.forEach((make, index) => {
+      made[index] = make(runner, options);
+    });
+    lazyPrototype = prototypeOf(made.map((group) => Object.keys(group ?? {})));
+  }
+  const batched = Object.create(lazyPrototype) as Batched & { [REQUEST]: RequestGroups };
+  batched[REQUEST] = { runner, options, made };
+  return batched;
+}
+
 export function createLoaders(runner: QueryRunner, options: LoaderOptions & { revisionCache?: PublishedRevisions }) {
   // Drafts are invisible, not forbidden, to whoever may not see them: they answer NOT_FOUND.
   const cache = options.revisionCache;
@@ -62,26 +134,9 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
     const published = await cache.published(runner);
     return options.canSeeDrafts === true ? newestFirst([...published, ...(await loadRevisions(runner, todayInWales(), 'drafts'))]) : published;
   });
-  const batched = {
-    ...createHeadingLoaders(runner, options),
-    ...createProvisionLoaders(runner, options),
-    ...createObligationLoaders(runner, options),
-    ...createBodyLoaders(runner, options),
-    ...createInstrumentLoaders(runner, options),
-    ...createCitationLoaders(runner, options),
-    ...createToolkitLoaders(runner, options),
-    ...createOrganisationLoaders(runner, options),
-    ...createTermLoaders(runner, options),
-    ...createThemeLoaders(runner, options),
-    ...createFootnoteLoaders(runner, options),
-    ...createTraceLoaders(runner, options),
-    ...createSourceLoaders(runner, options),
-    ...createAuditLoaders(runner, options),
-    ...createRevisionEventLoaders(runner),
-  };
+  const batched = batchedLoaders(runner, options);
   const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
-  return {
-    ...batched,
+  const loaders = {
     serviceInfo: () => loadServiceInfo(runner),
     /** When the seed last loaded the graph (one query per request, on first use). */
     graphLoadedAt: once(() => loadGraphLoadedAt(runner)),
@@ -124,7 +179,7 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
       if (asked === null) throw notFound('body', body, 'local-health-board');
       return legalBasisOfBodies(all, new Set([body, ...members.map((member) => member.key)]));
     },
-    node: (id: DecodedId): Promise<NodeModel | null> => loadNode({ ...batched, revisionByKey }, id),
+    node: (id: DecodedId): Promise<NodeModel | null> => loadNode(all, id),
     findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
       findObligations(runner, batched, revision, filter, request),
     findProvisions: (revision: RevisionModel, kind: ProvisionKind | null, request: PageRequest) => findProvisions(runner, revision.key, kind, request),
@@ -145,6 +200,9 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
     /** The headings and glossary terms of a revision with their obligation counts (loaders/topic.ts). */
     topics: (revision: RevisionModel, kind: TopicKind | null) => loadTopics(runner, revision.key, kind),
   };
+  // The whole-request answers beside the batched loaders, which stay lazy (on the prototype).
+  const all: Batched & typeof loaders = Object.assign(batched, loaders);
+  return all;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -12,12 +12,11 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
@@ -26,6 +25,7 @@ import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REV
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
+import { requestLog } from './request-log.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { RevisionCache } from '../loaders/revision-cache.ts';
@@ -35,6 +35,7 @@ import { ideRouter } from './ide/ide-router.ts';
 import { htmlNotFound, webRouter } from '../web/router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
+import { httpCachingPlugin } from './plugins/http-caching.ts';
 import { oneTimeoutPlugin } from './plugins/one-timeout.ts';
 import { operationLimitRules } from './plugins/operation-limits.ts';
 import { knownOperationTypesRule } from './plugins/operation-types.ts';
@@ -119,21 +120,12 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   app.disable('x-powered-by');
   // Behind a proxy the client's address is in X-Forwarded-For, trusted only as configured.
   app.set('trust proxy', config.trustProxy ?? false);
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId: requestIdOf,
-      quietReqLogger: true,
-      customAttributeKeys: { reqId: 'requestId' },
-      // Path and status only: headers carry credentials and query strings carry operations.
-      serializers: {
-        req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error !== undefined || res.statusCode >= 500 ? 'error' : 'info'),
-      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
-    }),
-  );
+  // Each response's ETag is set where it is meant (server/plugins/http-caching.ts, feeds.ts),
+  // not hashed by Express for every body: a no-store answer must not be revalidated into a 304.
+  app.set('etag', false);
+  // One line per request with its method, path and status only: headers carry credentials and
+  // query strings carry operations (server/request-log.ts).
+  app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
   app.use(
     helmet({
       // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
@@ -169,7 +161,13 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
     schema,
+    // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
     csrfPrevention: true,
+    // Automatic persisted queries (README "Caching"): a client registers an operation by its
+    // sha256 once, then sends the hash alone, so a pinned query fits a cacheable GET. They are kept
+    // in Apollo Server's bounded cache (an LRU of about 30 MiB), shared with its parsed documents.
+    cache: 'bounded',
+    persistedQueries: {},
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     formatError,
@@ -180,11 +178,15 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
       ApolloServerPluginLandingPageDisabled(),
+      // Caching headers are decided from the operation by httpCachingPlugin, not by per-field hints.
+      ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(limits.cost),
       debugExtensionsPlugin(config.debugQueries),
       errorLogPlugin(),
       oneTimeoutPlugin(),
       ...plugins,
+      // Last: it hashes the body once every other plugin has written its extensions.
+      httpCachingPlugin(),
     ],
   });
   await apollo.start();
@@ -220,7 +222,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
   app.use(exportsRouter({ db, schema, authenticate, origin: originOf }));
   // The web pages (web/): clients of this API, run in-process as an anonymous reader.
-  const contextOptions = (requestId: string, log: Logger, viewer: ReturnType<typeof viewerOf>) => ({
+  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>) => ({
     batching,
     viewer,
     requestId,
@@ -233,7 +235,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     webRouter({
       logger,
       execute: async ({ query, operationName, variables, requestId }) => {
-        const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue: createContext(db, contextOptions(requestId, logger, null)) });
+        const response = await apollo.executeOperation({ query, operationName, variables }, { contextValue: createContext(db, contextOptions(requestId, () => logger, null)) });
         if (response.body.kind !== 'single') throw new Error(`the operation ${operationName} answered incrementally`);
         return { data: response.body.singleResult.data ?? null, errors: response.body.singleResult.errors ?? [] };
       },
@@ -245,7 +247,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
-      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', req.log, viewerOf(req)))),
+      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
     }),
   );
   app.use(htmlNotFound());

@@ -10,6 +10,7 @@ import type { Database } from '../db/run-query.ts';
 import { QueryRunner } from '../db/run-query.ts';
 import { createRevisionEventLoaders, type RevisionEventModel } from '../loaders/revision-events.ts';
 import { sendHttpError } from './http-errors.ts';
+import { etagOf } from './plugins/http-caching.ts';
 
 export const CHANGES_FEED_PATH = '/feeds/changes.atom';
 /** How many of the newest events the feed carries. */
@@ -56,7 +57,9 @@ export function feedsRouter(db: Database, origin: (req: { protocol: string; get(
       const first = await events.changes({ offset: 0, limit: 1 });
       const offset = Math.max(0, first.totalCount - ENTRIES);
       const page = await events.changes({ offset, limit: ENTRIES });
-      res.type('application/atom+xml').send(changesFeed([...page.items].reverse(), origin(req)));
+      const feed = changesFeed([...page.items].reverse(), origin(req));
+      // A strong validator, so a feed reader's If-None-Match is answered 304 (Express sends no ETag of its own: server/app.ts).
+      res.type('application/atom+xml').set('etag', etagOf(feed)).send(feed);
     })().catch((error: unknown) => {
       req.log.error({ err: error }, 'the changes feed could not be read');
       sendHttpError(res, 503, 'SERVICE_UNAVAILABLE', 'The changes feed is not available right now (the database is not answering); please try again shortly');

@@ -58,7 +58,7 @@ const quotable = (text: string): string => text.replace(/["\\]/g, "'");
 export interface BearerAuthOptions {
   verifier: TokenVerifier;
   onRefused?: OnAuthRefused | undefined;
-  /** For refusals outside a request's logger (there always is one after pino-http). */
+  /** For refusals outside a request's logger (there always is one after server/request-log.ts). */
   logger: Logger;
 }
 

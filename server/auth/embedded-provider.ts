@@ -175,7 +175,7 @@ export async function createEmbeddedProvider(options: EmbeddedProviderOptions): 
   return { provider, issuer: provider.issuer, mintAccessToken: (account) => mint(provider, resource, resourceServer, account) };
 }
 
-/** The request's own logger (pino-http) when Koa runs inside Express, else the service's. */
+/** The request's own logger (server/request-log.ts) when Koa runs inside Express, else the service's. */
 function logOf(ctx: KoaContextWithOIDC | undefined, logger: Logger): Logger {
   const log: unknown = (ctx?.req as { log?: unknown } | undefined)?.log;
   return typeof log === 'object' && log !== null && 'error' in log ? (log as Logger) : logger;

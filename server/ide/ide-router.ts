@@ -41,7 +41,7 @@ const CONTENT_SECURITY_POLICY = [
 
 /** True for a browser's navigation to /graphql: it prefers HTML and asks no operation. */
 export function wantsIde(req: Request): boolean {
-  return req.method === 'GET' && req.query['query'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
+  return req.method === 'GET' && req.query['query'] === undefined && req.query['extensions'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
 export function ideRouter(): Router {

@@ -3,7 +3,8 @@
  * objects an operation may return, refuses it with QUERY_TOO_COMPLEX when that passes the
  * limit, and reports `extensions.cost { requested, limit }` in every response so clients can
  * see how close they are. The estimate needs the operation's variables (`first: $n`), so it
- * runs once the operation is resolved rather than as a static validation rule.
+ * runs once the operation is resolved rather than as a static validation rule, and is kept per
+ * document and values of the variables that can change it.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 // The type predicates below check `instanceof`, so they must come from the one graphql
@@ -17,7 +18,11 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  visit,
+  type ASTNode,
+  type DocumentNode,
   type GraphQLNamedType,
+  type GraphQLSchema,
 } from 'graphql/index.js';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity/cjs';
 import { apiError } from '../../core/errors.ts';
@@ -99,25 +104,73 @@ export function estimateCost(options: Omit<Parameters<typeof getComplexity>[0], 
   return getComplexity({ ...options, estimators: [pageAwareEstimator] });
 }
 
+/** The arguments the estimator reads (pageSize, listArgumentLength): only their variables can change a cost. */
+const SIZE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'last', 'limit', 'ids', 'keys']);
+
+/** The most estimates kept for one document, one per operation and values of its size variables. */
+export const ESTIMATES_PER_DOCUMENT = 32;
+
+/**
+ * The variables whose values can change a document's estimate: those inside a size argument
+ * (SIZE_ARGUMENTS) or a directive (`@include(if: $x)` decides what counts). Any other variable,
+ * such as `$key` in `provision(key: $key)`, leaves the estimate as it is.
+ */
+export function costVariablesOf(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: ASTNode): void => {
+    visit(node, { Variable: (variable) => void names.add(variable.name.value) });
+  };
+  visit(document, {
+    Field: (field) => {
+      for (const argument of field.arguments ?? []) if (SIZE_ARGUMENTS.has(argument.name.value)) collect(argument.value);
+    },
+    Directive: (directive) => {
+      collect(directive);
+    },
+  });
+  return [...names];
+}
+
+interface DocumentEstimates {
+  costVariables: readonly string[];
+  /** By operation name and the values of costVariables; at most ESTIMATES_PER_DOCUMENT, oldest out. */
+  estimates: Map<string, number>;
+}
+
+/**
+ * The cost limit as a plugin. The estimate is kept per parsed document (Apollo Server's
+ * document store hands back the same DocumentNode for the same text, so this cache lives and
+ * dies with its entry), per operation and per values of the variables that can change it: a
+ * document asked again costs a map lookup, not a walk of the operation. A first estimate also
+ * coerces the variables (and refuses bad ones, as execution would); a kept one leaves that to
+ * execution, which refuses them with the same message.
+ */
 export function queryCostPlugin(limit: number): ApolloServerPlugin {
+  const byDocument = new WeakMap<DocumentNode, DocumentEstimates>();
+  const estimateOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null): number => {
+    let kept = byDocument.get(document);
+    if (kept === undefined) byDocument.set(document, (kept = { costVariables: costVariablesOf(document), estimates: new Map() }));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(kept.costVariables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])))}`;
+    const known = kept.estimates.get(key);
+    if (known !== undefined) return known;
+    let requested: number;
+    try {
+      requested = estimateCost({ schema, query: document, variables, ...(operationName === null ? {} : { operationName }) });
+    } catch (error) {
+      // Only the coercion of the variables can fail here; say so as execution would.
+      const message = error instanceof GraphQLError ? error.message : 'The variables do not fit the operation';
+      throw apiError('BAD_USER_INPUT', message, { http: { status: 400 } });
+    }
+    if (kept.estimates.size >= ESTIMATES_PER_DOCUMENT) kept.estimates.delete(kept.estimates.keys().next().value ?? '');
+    kept.estimates.set(key, requested);
+    return requested;
+  };
   return {
     requestDidStart: () => {
       let report: CostReport | undefined;
       return Promise.resolve({
         didResolveOperation: ({ schema, document, request, operationName }) => {
-          let requested: number;
-          try {
-            requested = estimateCost({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              ...(operationName === null ? {} : { operationName }),
-            });
-          } catch (error) {
-            // Only the coercion of the variables can fail here; say so as execution would.
-            const message = error instanceof GraphQLError ? error.message : 'The variables do not fit the operation';
-            throw apiError('BAD_USER_INPUT', message, { http: { status: 400 } });
-          }
+          const requested = estimateOf(schema, document, request.variables ?? {}, operationName);
           report = { requested, limit };
           if (requested > limit) {
             throw apiError(

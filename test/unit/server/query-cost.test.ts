@@ -2,7 +2,7 @@
 // note at the top of server/plugins/query-cost.ts).
 import { buildSchema, parse } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
-import { estimateCost } from '../../../server/plugins/query-cost.ts';
+import { costVariablesOf, estimateCost } from '../../../server/plugins/query-cost.ts';
 
 // A small schema with the shapes the real one has: a connection, a plain list, a list by ids, a diff.
 const schema = buildSchema(`
@@ -60,5 +60,13 @@ describe('estimateCost', () => {
 
   it('makes a 100 x 100 fan-out cost about 10,000', () => {
     expect(cost('{ things(first: 100) { nodes { related(first: 100) { nodes { key } } } } }')).toBe(1 + 100 * (1 + 1 + 100));
+  });
+});
+
+describe('costVariablesOf', () => {
+  it('names the variables of size arguments and directives, which alone can change an estimate', () => {
+    const document = parse('query ($key: String!, $n: Int, $ids: [ID!]!, $deep: Boolean!) { thing(key: $key) { related(first: $n) { totalCount } owner @include(if: $deep) { name } } nodes(ids: $ids) { key } }');
+    expect(costVariablesOf(document).sort()).toEqual(['deep', 'ids', 'n']);
+    expect(costVariablesOf(parse('query ($key: String!) { thing(key: $key) { key } }'))).toEqual([]);
   });
 });
