@@ -93,13 +93,13 @@ function typename(): Workload {
   };
 }
 
-function provisionByKey(revision: string): Workload {
+function provisionByKey(revision: string, pin: string): Workload {
   return {
     name: 'provision by key (S8)',
     graphql: [
       {
         query: `query ($key: String!) {
-  provision(key: $key) { key label title text heading { title } obligations { key modality text } }
+  provision(key: $key${pin}) { key label title text heading { title } obligations { key modality text } }
 }`,
         variables: fixed({ key: 'S8' }),
       },
@@ -141,13 +141,13 @@ RETURN p.key AS key, p.title AS title, p.text AS text, h.title AS heading,
   };
 }
 
-function obligationsOfBody(revision: string): Workload {
+function obligationsOfBody(revision: string, pin: string): Workload {
   return {
     name: 'obligations of a body by modality',
     graphql: [
       {
         query: `query ($body: String!) {
-  obligations(filter: { appliesTo: $body, modality: [MUST, MUST_NOT] }, first: 50) {
+  obligations(filter: { appliesTo: $body, modality: [MUST, MUST_NOT] }, first: 50${pin}) {
     totalCount
     nodes {
       key text modality
@@ -231,13 +231,13 @@ RETURN totalCount, o {.key, .text, .modality,
   };
 }
 
-function traceOf50(revision: string): Workload {
+function traceOf50(revision: string, pin: string): Workload {
   return {
     name: 'trace of 50 obligations',
     graphql: [
       {
         query: `{
-  obligations(first: 50) { nodes { key trace { position kind relation key title url } } }
+  obligations(first: 50${pin}) { nodes { key trace { position kind relation key title url } } }
 }`,
         variables: fixed({}),
       },
@@ -326,13 +326,13 @@ function flattenPeerTrace(o: unknown): Json {
   };
 }
 
-function cursorWalk(revision: string): Workload {
+function cursorWalk(revision: string, pin: string): Workload {
   return {
     name: `cursor walk, pages of ${PAGE_SIZE} (per page)`,
     graphql: [
       {
         query: `query ($after: String) {
-  obligations(first: ${PAGE_SIZE}, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { key modality text } }
+  obligations(first: ${PAGE_SIZE}, after: $after${pin}) { totalCount pageInfo { hasNextPage endCursor } nodes { key modality text } }
 }`,
         variables: (context) => ({ after: context['after'] ?? null }),
         after: (data, context) => {
@@ -388,8 +388,8 @@ RETURN size(rows) AS totalCount, rows[offset..(offset + first)] AS nodes, size(r
   };
 }
 
-const searchQuery = (first: number): string => `query ($text: String!) {
-  search(text: $text, first: ${first}) {
+const searchQuery = (first: number, pin: string): string => `query ($text: String!) {
+  search(text: $text, first: ${first}${pin}) {
     totalCount
     nodes { kind score item { __typename ... on Obligation { key text } ... on Provision { key label } ... on Term { key term } ... on Instrument { key title } ... on ToolkitItem { key title } } }
   }
@@ -420,12 +420,12 @@ interface Hit {
 /** Hits as a set: by kind, then key. */
 const asSet = (hits: Hit[]): Hit[] => [...hits].sort((a, b) => String(a.kind).localeCompare(String(b.kind)) || String(a.key).localeCompare(String(b.key)));
 
-function search(revision: string): Workload {
+function search(revision: string, pin: string): Workload {
   const text = (context: Context): Record<string, unknown> => ({ text: nextWord(context) });
   const phrase = (context: Context): Record<string, unknown> => ({ phrase: toFullTextQuery(nextWord(context), 'text'), revision });
   return {
     name: 'full-text search',
-    graphql: [{ query: searchQuery(10), variables: text }],
+    graphql: [{ query: searchQuery(10, pin), variables: text }],
     cypher: [
       {
         name: 'search',
@@ -445,7 +445,7 @@ RETURN size(hits) AS totalCount, hits[0..10] AS nodes`,
       // check asks both sides for every hit and compares them as a set, with their scores.
       equivalence: 'closest: one full-text root field per type (5 statements), no merged ranking; every hit and score compared as a set',
       graphql: [{ query: peerSearchQuery(10), variables: phrase }],
-      check: { ours: [{ query: searchQuery(100), variables: text }], peer: [{ query: peerSearchQuery(100), variables: phrase }] },
+      check: { ours: [{ query: searchQuery(100, pin), variables: text }], peer: [{ query: peerSearchQuery(100), variables: phrase }] },
       comparable: [
         {
           ours: (data) => ({
@@ -466,9 +466,14 @@ RETURN size(hits) AS totalCount, hits[0..10] AS nodes`,
   };
 }
 
-/** Every workload, the mix last: each client of the mix cycles through the others' requests. */
-export function workloads(revision: string): Workload[] {
-  const single = [typename(), provisionByKey(revision), obligationsOfBody(revision), traceOf50(revision), cursorWalk(revision), search(revision)];
+/**
+ * Every workload, the mix last: each client of the mix cycles through the others' requests.
+ * Our operations read the revision in force today unless `pinned`, when they name `revision`
+ * (as the peer's and the Cypher always do; bench/scale.ts pins the large synthetic revision).
+ */
+export function workloads(revision: string, { pinned = false }: { pinned?: boolean } = {}): Workload[] {
+  const pin = pinned ? `, revision: "${revision}"` : '';
+  const single = [typename(), provisionByKey(revision, pin), obligationsOfBody(revision, pin), traceOf50(revision, pin), cursorWalk(revision, pin), search(revision, pin)];
   const mixed = single.filter((w) => w.name !== '{ __typename }');
   return [
     ...single,
