@@ -78,7 +78,8 @@ export const copyOfCode = (code: CodeGraph, revisionKey: string): CodeGraph => (
 export function enlargedCode(code: CodeGraph, revisionKey: string, factor: number): CodeGraph {
   const principles = code.provisions.filter((p) => p.kind === 'PRINCIPLE').length;
   const standards = code.provisions.filter((p) => p.kind === 'STANDARD').length;
-  const footnoteCount = Math.max(0, ...code.footnotes.map((f) => f.number));
+  // Past every footnote number used (a provision may refer to a number no footnote has).
+  const footnoteCount = Math.max(0, ...code.footnotes.map((f) => f.number), ...code.provisions.flatMap((p) => p.footnotes), ...code.obligations.flatMap((o) => o.footnotes));
   const chapters = Math.max(0, ...code.provisions.filter((p) => p.kind === 'CLAUSE').map((p) => Number(p.key.split('.')[0])));
   const copies = Array.from({ length: factor }, (_, j) => {
     const provisionKey = (key: string): string => {
