@@ -86,7 +86,8 @@ export function ratioTable(comparisons: readonly Comparison[]): string {
     c.against,
     c.ours.requestsPerSecond.toFixed(0),
     c.theirs.requestsPerSecond.toFixed(0),
-    `${(c.ours.requestsPerSecond / c.theirs.requestsPerSecond).toFixed(2)}x`,
+    // No answer on one side within the time: no ratio (the table's rows say how many answered).
+    c.ours.requests === 0 || c.theirs.requests === 0 ? '-' : `${(c.ours.requestsPerSecond / c.theirs.requestsPerSecond).toFixed(2)}x`,
     `${ms(c.ours.p50)} / ${ms(c.ours.p95)}`,
     `${ms(c.theirs.p50)} / ${ms(c.theirs.p95)}`,
     c.equivalence,

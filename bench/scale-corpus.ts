@@ -135,6 +135,27 @@ export function enlargedCode(code: CodeGraph, revisionKey: string, factor: numbe
   };
 }
 
+/** Copies written in one transaction: 10 fit the local Neo4j's 512 MB heap, 100 do not. */
+const PART_SIZE = 10;
+
+/** Copies `from` to `to` (excluded) of an enlargement of `factor` copies (each list is the copies' lists in turn). */
+export function copiesOf(large: CodeGraph, factor: number, from: number, to: number): CodeGraph {
+  const part = <T>(nodes: readonly T[]): T[] => {
+    const size = nodes.length / factor;
+    return nodes.slice(from * size, to * size);
+  };
+  return {
+    ...large,
+    headings: part(large.headings),
+    provisions: part(large.provisions),
+    terms: part(large.terms),
+    footnotes: part(large.footnotes),
+    obligations: part(large.obligations),
+    citedDuties: part(large.citedDuties),
+    citations: part(large.citations),
+  };
+}
+
 /** Revisions that already hold a tree (their headings), so a larger scale writes only what is missing. */
 async function revisionsWithText(runner: QueryRunner): Promise<Set<string>> {
   const rows = await runner.read<{ key: string }>('scale.revisionsWithText', 'MATCH (h:Heading) RETURN DISTINCT h.revision AS key');
@@ -179,7 +200,11 @@ export async function writeScaledCorpus(db: Database, scale: number, input: Seed
       await writeGraph(runner, catalogue, copyOfCode(code, key));
       if ((i + 1) % 10 === 0 || i + 1 === missing.length) onProgress(`${i + 1} of ${missing.length} copies written`);
     }
-    await writeGraph(runner, catalogue, enlargedCode(code, LARGE_REVISION, scale), 600_000);
+    // In parts of PART_SIZE copies, one transaction each: 100 copies in one overflow the local Neo4j's heap.
+    const large = enlargedCode(code, LARGE_REVISION, scale);
+    for (let from = 0; from < scale; from += PART_SIZE) {
+      await writeGraph(runner, catalogue, copiesOf(large, scale, from, Math.min(scale, from + PART_SIZE)), 600_000, { replaceTree: from === 0 });
+    }
     onProgress(`revision ${LARGE_REVISION} written with ${scale}× the provisions and obligations`);
   }
   const [counts] = await runner.read<{ revisions: number; provisions: number; obligations: number; largeProvisions: number; largeObligations: number }>(

@@ -216,6 +216,8 @@ async function main(): Promise<void> {
           profiled.get(name)?.set(scale, await profile(driver, neo4j.database, statement));
         }
       }
+      // What is measured so far, in case a larger scale fails.
+      log(`so far:\n${scaleTable(keys, cells)}\n\n${profileTable(profiled)}`);
     }
     const corpus = reports
       .map((r) => `${r.scale}×: ${r.revisions} revisions with text, ${r.provisions} provisions, ${r.obligations} obligations; the large revision ${r.scale > 1 ? `${LARGE_REVISION}, ${r.largeProvisions} provisions and ${r.largeObligations} obligations` : `is the Code, ${revision}`}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyKeys, enlargedCode, LARGE_REVISION, scaledCatalogue } from '../../../bench/scale-corpus.ts';
+import { copiesOf, copyKeys, enlargedCode, LARGE_REVISION, scaledCatalogue } from '../../../bench/scale-corpus.ts';
 import { PROJECT_ROOT } from '../../../core/config.ts';
 import { OBLIGATION_KEY, PROVISION_KEY } from '../../../core/keys.ts';
 import { revisionInForceOn } from '../../../domain/revision-in-force.ts';
@@ -30,6 +30,15 @@ describe('the synthetic corpus of the scale benchmark', () => {
     // Reading order runs 1, 2, ... across the whole revision.
     expect(large.provisions.map((p) => p.order)).toEqual(large.provisions.map((_, i) => i + 1));
     expect(large.obligations.map((o) => o.order)).toEqual(large.obligations.map((_, i) => i + 1));
+  });
+
+  it('splits an enlargement into parts of whole copies that together are the whole', () => {
+    const large = enlargedCode(code, LARGE_REVISION, 3);
+    const parts = [copiesOf(large, 3, 0, 2), copiesOf(large, 3, 2, 3)];
+    expect(parts.map((p) => p.provisions.length)).toEqual([2 * code.provisions.length, code.provisions.length]);
+    expect(parts.flatMap((p) => p.obligations.map((o) => o.key))).toEqual(large.obligations.map((o) => o.key));
+    expect(parts.flatMap((p) => p.citations)).toEqual(large.citations);
+    expect(parts[1]?.headings[0]?.key).toBe(`${code.headings[0]?.key ?? ''}-2`);
   });
 
   it('points every reference of the enlarged revision at a node of its own copy', () => {
