@@ -66,3 +66,35 @@ export function table(rows: readonly Row[]): string {
     cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
 }
+
+/** Ours against another server on one workload, measured in the same run. */
+export interface Comparison {
+  workload: string;
+  /** Whom ours is compared with: "the peer", "bare Apollo". */
+  against: string;
+  /** "same answer", or what the closest equivalent does otherwise. */
+  equivalence: string;
+  ours: LoadFigures;
+  theirs: LoadFigures;
+}
+
+/** One line per comparison: both sides' req/s and p50/p95, and ours / theirs in req/s. */
+export function ratioTable(comparisons: readonly Comparison[]): string {
+  const header = ['workload', 'against', 'ours req/s', 'theirs req/s', 'ours/theirs', 'ours p50/p95 ms', 'theirs p50/p95 ms', 'compared'];
+  const lines = comparisons.map((c) => [
+    c.workload,
+    c.against,
+    c.ours.requestsPerSecond.toFixed(0),
+    c.theirs.requestsPerSecond.toFixed(0),
+    // No answer on one side within the time: no ratio (the table's rows say how many answered).
+    c.ours.requests === 0 || c.theirs.requests === 0 ? '-' : `${(c.ours.requestsPerSecond / c.theirs.requestsPerSecond).toFixed(2)}x`,
+    `${ms(c.ours.p50)} / ${ms(c.ours.p95)}`,
+    `${ms(c.theirs.p50)} / ${ms(c.theirs.p95)}`,
+    c.equivalence,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const left = new Set([0, 1, 7]);
+  const format = (cells: readonly string[]): string =>
+    cells.map((cell, column) => (left.has(column) ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ').trimEnd();
+  return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.map(format)].join('\n');
+}

@@ -1,17 +1,23 @@
 /**
  * `npm run bench`: the API's throughput and latency on the seeded Code (docs/architecture.md,
- * "Measuring"). Prints figures; not a test.
+ * "Measuring"), side by side with the official peer. Prints figures; not a test.
  *
- *   npm run bench [-- --seconds 5 --warmup 2 --connections 10 --only search]
+ *   npm run bench [-- --seconds 5 --warmup 2 --connections 10 --rounds 3 --only search]
  *
  * It starts its own Neo4j the way the tests do (NEO4J_URI if set, which it then reseeds like
  * the tests do, else Docker, else a local Neo4j in a throwaway folder), seeds the Code, and
- * starts the API twice in child processes, with DataLoader batching on and off. Each workload
- * then runs as a closed loop over loopback HTTP (autocannon, `connections` clients) for
- * `seconds` per server, split in halves run in the order on, off, off, on so neither gains by
- * going second, and for `seconds` as equivalent hand-written Cypher through the driver: the
- * floor. Each run is preceded by an unmeasured warm-up of `warmup` seconds (the JVM and
- * Node compile hot paths). Round trips per request come from the debug extension.
+ * starts in child processes the API twice, with DataLoader batching on and off, and the peer
+ * (bench/serve-peer.ts: `@neo4j/graphql` 7.6 over the same graph, and a bare Apollo Server on
+ * the same Express stack). For each workload it first checks that ours and the peer return
+ * the same data (bench/equal-data.ts; it stops with the difference if not), then runs each
+ * server as a closed loop over loopback HTTP (autocannon, `connections` clients) for
+ * `seconds` in all, split into `rounds` rounds, interleaved and in a rotating order so none
+ * gains by going first or last, and for `seconds` as equivalent hand-written Cypher through
+ * the driver: the floor. Each server is first warmed up, unmeasured, for `warmup` / 2 seconds
+ * (the JVM and Node compile hot paths). Our round trips per request come from the debug
+ * extension; the peer's are its root fields (it compiles each into one Cypher statement).
+ * Every request is a POST with the whole document: no response cache (ETag, persisted
+ * queries, a CDN) answers any of them, on either side.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,15 +25,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, Kind, parse } from 'graphql';
 import { seedCode } from '../seed/index.ts';
 import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
 import { createDriver } from '../db/create-driver.ts';
 import { provideNeo4j, type ProvidedNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import { runCypherLoad } from './cypher-load.ts';
-import { summarise, table, type Row, type Sample } from './figures.ts';
+import { checkEqualData } from './equal-data.ts';
+import { ratioTable, summarise, table, type Comparison, type LoadFigures, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
 import type { ServeAppOptions } from './serve-app.ts';
+import type { ServePeerOptions } from './serve-peer.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
 
 const { values: args } = parseArgs({
@@ -35,31 +43,51 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
   },
 });
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 const connections = Number(args.connections);
+const rounds = Math.max(1, Number(args.rounds));
 const log = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`);
 };
 
-/** Starts bench/serve-app.ts in its own process and resolves with its URL. */
-async function startServer(neo4j: ProvidedNeo4j, batching: boolean): Promise<{ url: string; child: ChildProcess }> {
-  const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-app.ts'), JSON.stringify(options)], {
+/** Starts a bench server script in its own process and resolves with the URL it prints. */
+async function startChild(script: string, options: ServeAppOptions | ServePeerOptions, what: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', script), JSON.stringify(options)], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API (batching ${batching ? 'on' : 'off'}) exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
     lines.on('line', (line) => {
       if (line.startsWith('READY ')) resolve(line.slice('READY '.length));
     });
   });
   return { url, child };
+}
+
+/** Starts bench/serve-app.ts in its own process and resolves with its URL. */
+function startServer(neo4j: ProvidedNeo4j, batching: boolean): Promise<{ url: string; child: ChildProcess }> {
+  const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching };
+  return startChild('serve-app.ts', options, `the API (batching ${batching ? 'on' : 'off'})`);
+}
+
+/** Starts bench/serve-peer.ts; resolves with its base URL (`/graphql` the peer, `/bare` bare Apollo). */
+function startPeer(neo4j: ProvidedNeo4j): Promise<{ url: string; child: ChildProcess }> {
+  return startChild('serve-peer.ts', { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database }, 'the peer');
+}
+
+/** The peer's statements per request: one per root field (averaged over a workload's requests). */
+function rootFields(requests: readonly GraphQLRequest[]): number {
+  const counts = requests.map((request) =>
+    parse(request.query).definitions.reduce((n, d) => n + (d.kind === Kind.OPERATION_DEFINITION ? d.selectionSet.selections.filter((f) => f.kind === Kind.FIELD && !f.name.value.startsWith('__')).length : 0), 0),
+  );
+  return counts.reduce((a, b) => a + b, 0) / Math.max(1, counts.length);
 }
 
 interface Probe {
@@ -101,30 +129,58 @@ async function main(): Promise<void> {
     const { revision } = await seedCode(db);
     const batched = await startServer(neo4j, true);
     const unbatched = await startServer(neo4j, false);
-    children.push(batched.child, unbatched.child);
-    log(`API with batching at ${batched.url}, without at ${unbatched.url}; ${seconds} s per run, ${connections} connections`);
+    const peer = await startPeer(neo4j);
+    children.push(batched.child, unbatched.child, peer.child);
+    log(`API with batching at ${batched.url}, without at ${unbatched.url}; the peer at ${peer.url}/graphql, bare Apollo at ${peer.url}/bare`);
+    log(`${seconds} s per server in ${rounds} interleaved rounds, ${connections} connections`);
 
     const rows: Row[] = [];
-    const servers = { on: batched.url, off: unbatched.url };
+    const comparisons: Comparison[] = [];
     for (const workload of workloads(revision)) {
       if (args.only !== undefined && !workload.name.includes(args.only)) continue;
-      const load = (batching: 'on' | 'off', duration: number): Promise<Sample> =>
-        runHttpLoad({ url: servers[batching], requests: workload.graphql, seconds: duration, connections });
-      const probes = { on: await probe(servers.on, workload.graphql), off: await probe(servers.off, workload.graphql) };
+      if (workload.peer.comparable.length > 0) {
+        const { answers } = await checkEqualData(workload, batched.url, `${peer.url}/graphql`);
+        log(`${workload.name}: ours and the peer return the same data (${answers} answers compared; ${workload.peer.equivalence})`);
+      }
+      const probes = { on: await probe(batched.url, workload.graphql), off: await probe(unbatched.url, workload.graphql) };
       for (const [batching, { problems }] of Object.entries(probes)) {
         if (problems.length > 0) log(`${workload.name} (batching ${batching}) answered errors: ${[...new Set(problems)].join('; ')}`);
       }
-      log(`${workload.name}: GraphQL with batching on and off, in the order on, off, off, on`);
-      if (warmup > 0) {
-        await load('on', warmup / 2);
-        await load('off', warmup / 2);
+      interface Variant {
+        name: string;
+        url: string;
+        requests: readonly GraphQLRequest[];
+        roundTrips: number;
+        samples: Sample[];
       }
-      // Half the time each, in the order A B B A, so neither variant gains by going second.
-      const samples = { on: [await load('on', seconds / 2)], off: [await load('off', seconds / 2)] };
-      samples.off.push(await load('off', seconds / 2));
-      samples.on.push(await load('on', seconds / 2));
-      rows.push({ workload: workload.name, variant: 'GraphQL, batching on', figures: summarise(...samples.on), roundTrips: probes.on.roundTrips });
-      rows.push({ workload: workload.name, variant: 'GraphQL, batching off', figures: summarise(...samples.off), roundTrips: probes.off.roundTrips });
+      const variants: Variant[] = [
+        { name: 'GraphQL, batching on', url: batched.url, requests: workload.graphql, roundTrips: probes.on.roundTrips, samples: [] },
+        { name: 'peer: @neo4j/graphql 7.6', url: `${peer.url}/graphql`, requests: workload.peer.graphql, roundTrips: rootFields(workload.peer.graphql), samples: [] },
+        { name: 'GraphQL, batching off', url: unbatched.url, requests: workload.graphql, roundTrips: probes.off.roundTrips, samples: [] },
+      ];
+      if (workload.name === '{ __typename }') {
+        variants.push({ name: 'bare Apollo Server, same Express', url: `${peer.url}/bare`, requests: workload.graphql, roundTrips: 0, samples: [] });
+      }
+      const load = (variant: Variant, duration: number): Promise<Sample> => runHttpLoad({ url: variant.url, requests: variant.requests, seconds: duration, connections });
+      log(`${workload.name}: ${variants.map((v) => v.name).join(', ')}, ${rounds} rounds`);
+      if (warmup > 0) for (const variant of variants) await load(variant, warmup / 2);
+      // Each round runs every server once, the order rotated by one each round, so none gains by its place.
+      for (let round = 0; round < rounds; round += 1) {
+        for (let i = 0; i < variants.length; i += 1) {
+          const variant = variants[(i + round) % variants.length];
+          if (variant !== undefined) variant.samples.push(await load(variant, seconds / rounds));
+        }
+      }
+      const figures = new Map<string, LoadFigures>();
+      for (const variant of variants) {
+        figures.set(variant.name, summarise(...variant.samples));
+        rows.push({ workload: workload.name, variant: variant.name, figures: summarise(...variant.samples), roundTrips: variant.roundTrips });
+      }
+      const ours = figures.get('GraphQL, batching on');
+      const theirs = figures.get('peer: @neo4j/graphql 7.6');
+      const bare = figures.get('bare Apollo Server, same Express');
+      if (ours !== undefined && theirs !== undefined) comparisons.push({ workload: workload.name, against: 'the peer', equivalence: workload.peer.equivalence, ours, theirs });
+      if (ours !== undefined && bare !== undefined) comparisons.push({ workload: workload.name, against: 'bare Apollo', equivalence: 'same answer, no database', ours, theirs: bare });
 
       log(`${workload.name}: Cypher through the driver`);
       const onError = (name: string, error: unknown): void => {
@@ -138,7 +194,8 @@ async function main(): Promise<void> {
     }
     process.stdout.write(
       `\ncare-code-graph API benchmark: ${seconds} s closed loop per row after ${warmup} s of warm-up, ${connections} connections, loopback, ` +
-        `Neo4j ${neo4j.mode}, Node ${process.version}, ${os.cpus().length} cores\n\n${table(rows)}\n`,
+        `Neo4j ${neo4j.mode}, Node ${process.version}, ${os.cpus().length} cores\n\n${table(rows)}\n\n` +
+        `Ours (batching on) against the peer, in the same run (${rounds} interleaved rounds; POSTs, no response cache on either side):\n\n${ratioTable(comparisons)}\n`,
     );
   } finally {
     for (const child of children) child.kill('SIGTERM');

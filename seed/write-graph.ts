@@ -191,8 +191,19 @@ const linksOf = (e: { key: string; url: string | null }): { url: string | null; 
   return links === null ? { url: e.url, uri: null } : { url: links.url, uri: links.uri };
 };
 
-/** Writes everything in one transaction; returns the number of statements run. */
-export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code: CodeGraph, timeoutMs = 120_000): Promise<number> {
+/**
+ * Writes everything in one transaction; returns the number of statements run. With
+ * `replaceTree: false` the revision's existing tree is kept and `code`'s nodes are added to it
+ * (bench/scale-corpus.ts writes a revision too large for one transaction in parts, each with
+ * keys of its own); the seed always replaces it.
+ */
+export async function writeGraph(
+  runner: QueryRunner,
+  catalogue: Catalogue,
+  code: CodeGraph,
+  timeoutMs = 120_000,
+  { replaceTree = true }: { replaceTree?: boolean } = {},
+): Promise<number> {
   await ensureGraphSchema(runner, 'create');
   return runner.writeTransaction(
     'seed.write',
@@ -268,7 +279,7 @@ export async function writeGraph(runner: QueryRunner, catalogue: Catalogue, code
       });
       await run('seed.supersedes', LINK_SUPERSEDES, { rows: catalogue.revisions.filter((e) => e.supersedes !== null) });
 
-      await run('seed.removeRevisionTree', REMOVE_REVISION_TREE, { revision, labels: [...REVISION_OWNED_LABELS] });
+      if (replaceTree) await run('seed.removeRevisionTree', REMOVE_REVISION_TREE, { revision, labels: [...REVISION_OWNED_LABELS] });
       const base = { revision, file };
       await run('seed.headings', CREATE_HEADINGS, {
         ...base,
