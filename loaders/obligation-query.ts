@@ -105,11 +105,23 @@ export interface CypherQuery {
 }
 
 /**
- * One page of the obligations of `revision` that match every criterion, in reading order,
- * with the total: `RETURN totalCount, page` (page = the obligations' properties).
+ * What a root field planned from its selection adds to the page (loaders/lookahead.ts): each
+ * obligation `o` of the page returned as `item` rather than its properties, more columns
+ * beside `totalCount` and `page`, and their parameters.
  */
-export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest): CypherQuery {
-  const params: Record<string, unknown> = { revision, offset: page.offset, limit: page.limit };
+export interface PlannedPage {
+  item: string;
+  columns: readonly string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * One page of the obligations of `revision` that match every criterion, in reading order,
+ * with the total: `RETURN totalCount, page` (page = the obligations' properties, or each
+ * obligation as `planned.item`).
+ */
+export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest, planned?: PlannedPage): CypherQuery {
+  const params: Record<string, unknown> = { ...planned?.params, revision, offset: page.offset, limit: page.limit };
   const where: string[] = [];
   let match: string;
   if (criteria.topic !== null) {
@@ -173,9 +185,11 @@ export function buildObligationQuery(revision: string, criteria: ObligationCrite
     where.push(citesPredicate('o', '$citing', 'CITES|CITES_DUTY_OF'));
   }
   const filter = where.length === 0 ? '' : `\nWITH o WHERE ${where.join('\n  AND ')}`;
+  const item = planned?.item ?? 'properties(o)';
+  const columns = (planned?.columns ?? []).map((column) => `,\n  ${column}`).join('');
   const cypher = `${match}${filter}
 WITH o ORDER BY o.order
 WITH collect(o) AS matched
-RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | properties(o)] AS page`;
+RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | ${item}] AS page${columns}`;
   return { cypher, params };
 }

@@ -70,8 +70,10 @@ export function provisionLabel(provision: Pick<ProvisionModel, 'kind' | 'number'
   }
 }
 
-/** The Cypher map a provision `p` is returned as (read by toProvision). */
-export const PROVISION_VALUE = `{node: properties(p), labels: labels(p)}`;
+/** The Cypher map a provision (the variable `p`) is returned as (read by toProvision); `links` adds entries to it (loaders/lookahead.ts). */
+export const provisionValue = (p: string, links = ''): string => `{node: properties(${p}), labels: labels(${p})${links}}`;
+
+export const PROVISION_VALUE = provisionValue('p');
 
 export const PROVISIONS_BY_UID = `
 UNWIND $keys AS key

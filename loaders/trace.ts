@@ -29,18 +29,45 @@ export interface TraceStepModel {
   nodeId: string;
 }
 
+/** The names a trace's Cypher gives its nodes (distinct ones when it is part of a larger statement: loaders/lookahead.ts). */
+export interface TraceNames {
+  p: string;
+  h: string;
+  r: string;
+  code: string;
+  e: string;
+  lp: string;
+  act: string;
+}
+
+const TRACE_NAMES: TraceNames = { p: 'p', h: 'h', r: 'r', code: 'code', e: 'e', lp: 'lp', act: 'act' };
+
+/** The chain from the obligation `o` to the Code its revision is a revision of. */
+export const tracePath = (o: string, n: TraceNames = TRACE_NAMES): string =>
+  `(${o})-[:STATED_IN]->(${n.p}:Provision)<-[:CONTAINS]-(${n.h}:Heading)<-[:CONTAINS]-(${n.r}:Revision)-[:REVISION_OF]->(${n.code}:Instrument)`;
+
+/** The columns of a TraceRow (as `expression AS name`, or `name: expression` for a map) once tracePath has matched. */
+export const traceColumns = (o: string, n: TraceNames = TRACE_NAMES): [string, string][] => [
+  ['obligation', `properties(${o})`],
+  ['provision', `{node: properties(${n.p}), labels: labels(${n.p})}`],
+  ['heading', `properties(${n.h})`],
+  ['revision', `properties(${n.r})`],
+  ['code', `properties(${n.code})`],
+  [
+    'enabling',
+    `[(${n.code})-[${n.e}:ISSUED_UNDER|GUIDANCE_UNDER]->(${n.lp}:LegalProvision) |
+    {relation: type(${n.e}), location: ${n.e}.location, provision: properties(${n.lp}),
+     instrument: [(${n.lp})-[:PART_OF]->(${n.act}:Instrument) | properties(${n.act})][0]}]`,
+  ],
+];
+
 export const TRACE_OF_OBLIGATIONS = `
 UNWIND $keys AS key
-MATCH (o:Obligation {uid: key})-[:STATED_IN]->(p:Provision)<-[:CONTAINS]-(h:Heading)<-[:CONTAINS]-(r:Revision)-[:REVISION_OF]->(code:Instrument)
+MATCH ${tracePath('o:Obligation {uid: key}')}
 RETURN key,
-  properties(o) AS obligation,
-  {node: properties(p), labels: labels(p)} AS provision,
-  properties(h) AS heading,
-  properties(r) AS revision,
-  properties(code) AS code,
-  [(code)-[e:ISSUED_UNDER|GUIDANCE_UNDER]->(lp:LegalProvision) |
-    {relation: type(e), location: e.location, provision: properties(lp),
-     instrument: [(lp)-[:PART_OF]->(act:Instrument) | properties(act)][0]}] AS enabling`;
+${traceColumns('o')
+  .map(([name, expression]) => `  ${expression} AS ${name}`)
+  .join(',\n')}`;
 
 export interface TraceRow {
   obligation: Props;
