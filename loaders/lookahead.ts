@@ -27,7 +27,7 @@
  * by accident.
  */
 import { GraphShapeError } from '../core/errors.ts';
-import { asProps, type Props } from '../db/graph-values.ts';
+import { asProps, integer, type Props } from '../db/graph-values.ts';
 import type { Params, QueryRunner } from '../db/run-query.ts';
 import { groupedInKeyOrder, inKeyOrder } from './batch.ts';
 import { bodyOrder, toBody, type BodyModel } from './body.ts';
@@ -35,7 +35,7 @@ import { citedOrder, citedValue, toCitable, type CitableModel } from './citation
 import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
 import { toHeading, type HeadingModel } from './heading.ts';
 import { applicabilityValue, toApplicability, toObligation, type ApplicabilityModel, type ObligationModel } from './obligation.ts';
-import { buildObligationQuery, toObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
+import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { provisionValue, toProvision, type ProvisionModel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
@@ -65,12 +65,12 @@ export interface LookaheadLoaders extends KeyCheckers {
   sourcesOfNode: Primable<SourceReferenceModel[], SourcedNode>;
 }
 
-/** A part of a planned statement: a Cypher expression, and how its value is read (priming loaders on the way). */
+/** A part of a planned statement: a Cypher expression, and how its value is read (priming the loaders on the way). */
 interface Projection<M> {
   cypher: string;
   /** Whether anything below the node is planned (else the expression is the node's properties alone). */
   linked: boolean;
-  read(value: unknown): M;
+  read(value: unknown, loaders: LookaheadLoaders): M;
 }
 
 function listOf(props: Props, name: string): unknown[] {
@@ -92,8 +92,6 @@ class Plan {
   readonly bodies = new Set<string>();
   /** Bodies whose members are asked too (membersOfGroup): the `body:` arguments below. */
   readonly groups = new Set<string>();
-
-  constructor(readonly loaders: LookaheadLoaders) {}
 
   /** A variable no other part of the statement uses. */
   name(prefix: string): string {
@@ -126,40 +124,36 @@ class Plan {
   }
 
   /** Primes bodyByKey (null for a body that does not exist) and membersOfGroup from a row with the columns. */
-  readColumns(row: Props): void {
+  readColumns(row: Props, loaders: LookaheadLoaders): void {
     if (!this.bringsBodies) return;
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
     const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
-    bodies.forEach((key, index) => this.loaders.bodyByKey.prime(key, found[index] ?? null));
+    bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
     if (this.groups.size === 0) return;
     const groups = [...this.groups];
     const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
-    groups.forEach((key, index) => this.loaders.membersOfGroup.prime(key, members[index] ?? []));
+    groups.forEach((key, index) => loaders.membersOfGroup.prime(key, members[index] ?? []));
   }
 }
 
 /** Builds a projection from the links planned below a node. */
-function linked<M>(
-  base: string,
-  links: readonly { entry: string; read(props: Props, model: M): void }[],
-  map: (value: unknown) => M,
-  wrap: (entries: string) => string,
-): Projection<M> {
-  if (links.length === 0) return { cypher: base, linked: false, read: map };
+function linked<M>(base: string, links: readonly Link<M>[], map: (value: unknown) => M, wrap: (entries: string) => string): Projection<M> {
+  if (links.length === 0) return { cypher: base, linked: false, read: (value) => map(value) };
   return {
     cypher: wrap(links.map((link) => `, ${link.entry}`).join('')),
     linked: true,
-    read(value) {
+    read(value, loaders) {
       const props = asProps(value, 'planned node');
       const model = map(value);
-      for (const link of links) link.read(props, model);
+      for (const link of links) link.read(props, model, loaders);
       return model;
     },
   };
 }
 
-type Link<M> = { entry: string; read(props: Props, model: M): void };
+/** One entry of a node's planned map, and the loader its value primes. */
+type Link<M> = { entry: string; read(props: Props, model: M, loaders: LookaheadLoaders): void };
 
 /** Where the node `n` was read (sourcesOfNode), when `sources` is asked. */
 function sourcesLink<M>(plan: Plan, n: string, selection: Selection, node: (model: M) => SourcedNode): Link<M> | null {
@@ -167,7 +161,7 @@ function sourcesLink<M>(plan: Plan, n: string, selection: Selection, node: (mode
   const [s, d] = [plan.name('s'), plan.name('d')];
   return {
     entry: `sources: COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
-    read: (props, model) => plan.loaders.sourcesOfNode.prime(node(model), listOf(props, 'sources').map(toSourceReference)),
+    read: (props, model, loaders) => loaders.sourcesOfNode.prime(node(model), listOf(props, 'sources').map(toSourceReference)),
   };
 }
 
@@ -178,7 +172,7 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
     const h = plan.name('h');
     links.push({
       entry: `heading: COLLECT { MATCH (${h}:Heading)-[:CONTAINS]->(${p}) RETURN properties(${h}) }`,
-      read: (props, provision) => plan.loaders.headingOfProvision.prime(provision.uid, lastOf(props, 'heading', toHeading)),
+      read: (props, provision, loaders) => loaders.headingOfProvision.prime(provision.uid, lastOf(props, 'heading', toHeading)),
     });
   }
   if (selection.has('obligations')) {
@@ -186,10 +180,10 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
     const obligation = obligationProjection(plan, o, selection.below('obligations'), true);
     links.push({
       entry: `obligations: COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} ORDER BY ${o}.order }`,
-      read: (props, provision) => {
-        const obligations = listOf(props, 'obligations').map((value) => obligation.read(value));
-        plan.loaders.obligationsOfProvision.prime(provision.uid, obligations);
-        for (const stated of obligations) plan.loaders.provisionOfObligation.prime(stated.uid, provision);
+      read: (props, provision, loaders) => {
+        const obligations = listOf(props, 'obligations').map((value) => obligation.read(value, loaders));
+        loaders.obligationsOfProvision.prime(provision.uid, obligations);
+        for (const stated of obligations) loaders.provisionOfObligation.prime(stated.uid, provision);
       },
     });
   }
@@ -205,27 +199,26 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
  */
 function obligationProjection(plan: Plan, o: string, selection: Selection, inProvision: boolean): Projection<ObligationModel> {
   const links: Link<ObligationModel>[] = [];
-  const { loaders } = plan;
   if (!inProvision && selection.has('provision')) {
     const p = plan.name('p');
     const provision = provisionProjection(plan, p, selection.below('provision'));
     links.push({
       entry: `provision: COLLECT { MATCH (${o})-[:STATED_IN]->(${p}:Provision) RETURN ${provision.cypher} }`,
-      read: (props, obligation) => loaders.provisionOfObligation.prime(obligation.uid, lastOf(props, 'provision', (value) => provision.read(value))),
+      read: (props, obligation, loaders) => loaders.provisionOfObligation.prime(obligation.uid, lastOf(props, 'provision', (value) => provision.read(value, loaders))),
     });
   }
   if (selection.has('addressees')) {
     const b = plan.name('b');
     links.push({
       entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN properties(${b}) ORDER BY ${bodyOrder(b)} }`,
-      read: (props, obligation) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
+      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
     });
   }
   if (selection.has('appliesTo')) {
     const [a, b] = [plan.name('a'), plan.name('b')];
     links.push({
       entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
-      read: (props, obligation) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
+      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
     });
   }
   // applicabilityFor and legalBasisFor check the body they are asked about and read its members.
@@ -240,7 +233,7 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const c = plan.name('c');
     links.push({
       entry: `cites: COLLECT { MATCH (${o})-[:CITES]->(${c}) RETURN ${citedValue(c)} ORDER BY ${citedOrder(c)} }`,
-      read: (props, obligation) => loaders.citationsOfObligation.prime(obligation.uid, listOf(props, 'cites').map(toCitable)),
+      read: (props, obligation, loaders) => loaders.citationsOfObligation.prime(obligation.uid, listOf(props, 'cites').map(toCitable)),
     });
   }
   if (selection.has('trace')) {
@@ -250,7 +243,7 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
       .join(', ');
     links.push({
       entry: `trace: COLLECT { MATCH ${tracePath(o, names)} RETURN {${row}} }`,
-      read: (props, obligation) => loaders.traceOfObligation.prime(obligation.uid, lastOf(props, 'trace', toTrace) ?? []),
+      read: (props, obligation, loaders) => loaders.traceOfObligation.prime(obligation.uid, lastOf(props, 'trace', toTrace) ?? []),
     });
   }
   const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
@@ -265,62 +258,98 @@ function toTrace(value: unknown): TraceStepModel[] {
   return buildTrace({ obligation: part('obligation'), provision: part('provision'), heading: part('heading'), revision: part('revision'), code: part('code'), enabling: listOf(row, 'enabling') });
 }
 
-/** Reads the root's row: the root's value and the bodies beside it. */
-function readRoot<M>(plan: Plan, projection: Projection<M>, row: Props | undefined): M | null {
-  if (row === undefined) return null;
-  plan.readColumns(row);
-  return projection.read(row['value']);
+/** A planned statement: its Cypher and parameters, and how its rows are read (priming the loaders on the way). */
+export interface PlannedStatement<M> {
+  name: string;
+  cypher: string;
+  params: Params;
+  read(rows: readonly Props[], loaders: LookaheadLoaders): M;
 }
 
-/** The plans of the hot paths' root fields, over one request's DataLoaders. */
-export function createLookahead(runner: QueryRunner, loaders: LookaheadLoaders, options: { canSeeDrafts: boolean }) {
-  /** One node by uid with what is planned below it, in one statement named after the root field; the DataLoader when nothing is. */
-  async function byUid<M>(
-    root: 'provision' | 'obligation',
-    label: 'Provision' | 'Obligation',
-    uid: string,
-    project: (plan: Plan, variable: string) => Projection<M>,
-    unplanned: Primable<M | null>,
-  ): Promise<M | null> {
-    const plan = new Plan(loaders);
-    const variable = plan.name(label === 'Provision' ? 'p' : 'o');
-    const projection = project(plan, variable);
-    if (!projection.linked && !plan.bringsBodies) return unplanned.load(uid);
-    const cypher = `
-MATCH (${variable}:${label} {uid: $uid})
+/**
+ * The statement `provision` or `obligation`: the node with this uid and what is planned below
+ * it; null when nothing is (the by-uid DataLoader answers then, and batches aliased roots).
+ * Visible as the by-uid batch queries decide: a draft's only with `canSeeDrafts`.
+ */
+function planByUid<M>(
+  root: 'provision' | 'obligation',
+  uid: string,
+  canSeeDrafts: boolean,
+  project: (plan: Plan, variable: string) => Projection<M>,
+): PlannedStatement<M | null> | null {
+  const plan = new Plan();
+  const variable = plan.name(root === 'provision' ? 'p' : 'o');
+  const projection = project(plan, variable);
+  if (!projection.linked && !plan.bringsBodies) return null;
+  return {
+    name: root,
+    cypher: `
+MATCH (${variable}:${root === 'provision' ? 'Provision' : 'Obligation'} {uid: $uid})
 WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: ${variable}.revision, published: true}) }
-RETURN ${[`${projection.cypher} AS value`, ...plan.columns()].join(',\n  ')}`;
-    const [row] = await runner.read<Props>(root, cypher, { ...plan.params(), uid, canSeeDrafts: options.canSeeDrafts });
-    const model = readRoot(plan, projection, row);
-    unplanned.prime(uid, model);
-    return model;
-  }
+RETURN ${[`${projection.cypher} AS value`, ...plan.columns()].join(',\n  ')}`,
+    params: { ...plan.params(), uid, canSeeDrafts },
+    read([row], loaders) {
+      if (row === undefined) return null;
+      plan.readColumns(row, loaders);
+      return projection.read(row['value'], loaders);
+    },
+  };
+}
+
+/** `provision(key)`: the provision with this uid and what `selection` asks below it (planByUid). */
+export const planProvisionByUid = (uid: string, selection: Selection, canSeeDrafts: boolean): PlannedStatement<ProvisionModel | null> | null =>
+  planByUid('provision', uid, canSeeDrafts, (plan, p) => provisionProjection(plan, p, selection));
+
+/** `obligation(key)`: the obligation with this uid and what `selection` asks below it (planByUid). */
+export const planObligationByUid = (uid: string, selection: Selection, canSeeDrafts: boolean): PlannedStatement<ObligationModel | null> | null =>
+  planByUid('obligation', uid, canSeeDrafts, (plan, o) => obligationProjection(plan, o, selection, false));
+
+/**
+ * The statement `obligations`: the page query of obligation-query.ts with each obligation
+ * returned with what `selection` asks below the connection's `nodes` and `edges { node }`, and
+ * the bodies the filter names (whose existence findObligations checks) beside the page.
+ */
+export function planObligationsPage(revision: string, criteria: ObligationCriteria, request: PageRequest, selection: Selection): PlannedStatement<Page<ObligationModel>> {
+  const plan = new Plan();
+  for (const key of [criteria.appliesTo, criteria.addressee]) if (key !== null) plan.bodies.add(key);
+  const item = obligationProjection(plan, 'o', selection.below('nodes').with(selection.below('edges').below('node')), false);
+  const query = buildObligationQuery(revision, criteria, request, { item: item.cypher, columns: plan.columns(), params: plan.params() });
+  return {
+    name: 'obligations',
+    ...query,
+    read([row], loaders) {
+      if (row === undefined) return { items: [], totalCount: 0, offset: request.offset };
+      plan.readColumns(row, loaders);
+      return { items: listOf(row, 'page').map((value) => item.read(value, loaders)), totalCount: integer(row, 'totalCount'), offset: request.offset };
+    },
+  };
+}
+
+/** The plans of the hot paths' root fields, run over one request's DataLoaders. */
+export function createLookahead(runner: QueryRunner, loaders: LookaheadLoaders, options: { canSeeDrafts: boolean }) {
+  const run = async <M>(planned: PlannedStatement<M>): Promise<M> => planned.read(await runner.read<Props>(planned.name, planned.cypher, planned.params), loaders);
 
   return {
     /** A provision by uid (`<revision>|<key>`) and what `selection` asks below it; null when there is none. */
-    provision: (uid: string, selection: Selection): Promise<ProvisionModel | null> =>
-      byUid('provision', 'Provision', uid, (plan, p) => provisionProjection(plan, p, selection), loaders.provisionByUid),
+    async provision(uid: string, selection: Selection): Promise<ProvisionModel | null> {
+      const planned = planProvisionByUid(uid, selection, options.canSeeDrafts);
+      return planned === null ? loaders.provisionByUid.load(uid) : run(planned);
+    },
 
     /** An obligation by uid and what `selection` asks below it; null when there is none. */
-    obligation: (uid: string, selection: Selection): Promise<ObligationModel | null> =>
-      byUid('obligation', 'Obligation', uid, (plan, o) => obligationProjection(plan, o, selection, false), loaders.obligationByUid),
+    async obligation(uid: string, selection: Selection): Promise<ObligationModel | null> {
+      const planned = planObligationByUid(uid, selection, options.canSeeDrafts);
+      return planned === null ? loaders.obligationByUid.load(uid) : run(planned);
+    },
 
     /**
      * One page of the obligations that match `filter` (as findObligations: the same checks,
-     * the same NOT_FOUND for an unknown key), with what `selection` asks below its `nodes` and
-     * `edges { node }`, in the one statement `obligations`.
+     * the same NOT_FOUND for an unknown key), with what `selection` asks below it, in one statement.
      */
     async obligations(revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest, selection: Selection): Promise<Page<ObligationModel>> {
       const criteria = toObligationCriteria(filter);
-      const plan = new Plan(loaders);
-      for (const key of [criteria.appliesTo, criteria.addressee]) if (key !== null) plan.bodies.add(key);
-      const item = obligationProjection(plan, 'o', selection.below('nodes').with(selection.below('edges').below('node')), false);
-      const query = buildObligationQuery(revision.key, criteria, request, { item: item.cypher, columns: plan.columns(), params: plan.params() });
-      const read = runner.read<Props>('obligations', query.cypher, query.params).then(([row]): Page<ObligationModel> => {
-        if (row !== undefined) plan.readColumns(row);
-        return { items: (row === undefined ? [] : listOf(row, 'page')).map((value) => item.read(value)), totalCount: typeof row?.['totalCount'] === 'number' ? row['totalCount'] : 0, offset: request.offset };
-      });
-      // The bodies the filter names came with the page; the other keys are checked beside it.
+      const read = run(planObligationsPage(revision.key, criteria, request, selection));
+      // The bodies the filter names came with the page (or as null); the other keys are checked beside it.
       const checkers: KeyCheckers = {
         provisionByUid: loaders.provisionByUid,
         headingByUid: loaders.headingByUid,
