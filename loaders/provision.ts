@@ -32,6 +32,7 @@ const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUS
 const LABEL_OF_KIND: Record<ProvisionKind, ProvisionTypeName> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
 
 export const labelOfProvisionKind = (kind: ProvisionKind): ProvisionTypeName => LABEL_OF_KIND[kind];
+export const kindOfProvisionLabel = (label: ProvisionTypeName): ProvisionKind => KIND_OF_LABEL[label];
 
 /** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
 export function toProvision(value: unknown): ProvisionModel {

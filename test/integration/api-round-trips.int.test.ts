@@ -11,8 +11,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workloads } from '../../bench/workloads.ts';
+import { newQueryLog, QueryRunner } from '../../db/run-query.ts';
+import { RevisionCache } from '../../loaders/revision-cache.ts';
 import { seededTestServer } from '../support/seeded.ts';
-import { startTestServer, type TestServer } from '../support/test-neo4j.ts';
+import { connectTestDatabase, startTestServer, type TestServer } from '../support/test-neo4j.ts';
 
 let batched: TestServer;
 let unbatched: TestServer;
@@ -196,5 +198,37 @@ describe('Neo4j round trips of an operation', () => {
     const kept = await batched.graphql('{ revision(key: "2024-09-01") { key status inForceFrom } revisions { key } }');
     expect(kept.errors).toBeUndefined();
     expect(kept.extensions?.['queries']).toEqual({ roundTrips: 0, statements: [] });
+  });
+});
+
+describe('the published revisions kept between requests', () => {
+  it('cost no statement while kept, one when the day in Wales turns, and one once REVISION_CACHE_MS has passed', async () => {
+    const db = connectTestDatabase();
+    try {
+      // 23:59:50 in Wales on 31 August 2024 (British Summer Time, UTC+1), on a clock the test moves.
+      let now = Date.parse('2024-08-31T22:59:50Z');
+      const cache = new RevisionCache(10_000, () => now);
+      const log = newQueryLog();
+      const runner = new QueryRunner(db, log);
+      const statusOf = async (key: string) => (await cache.published(runner)).find((r) => r.key === key)?.status;
+      expect(await statusOf('2024-09-01')).toBe('LAID');
+      now += 5_000;
+      expect(await statusOf('2024-09-01')).toBe('LAID');
+      expect(log.statements.map((s) => s.name)).toEqual(['allRevisions']);
+      now += 5_001; // 00:00:00.001 on 1 September, within ten seconds of the read: a new day all the same
+      expect(await statusOf('2024-09-01')).toBe('IN_FORCE');
+      expect(log.statements.map((s) => s.name)).toEqual(['allRevisions', 'allRevisions']);
+      now += 9_999;
+      await cache.published(runner);
+      expect(log.roundTrips).toBe(2);
+      now += 1;
+      await cache.published(runner);
+      expect(log.roundTrips).toBe(3);
+      cache.forget();
+      await cache.published(runner);
+      expect(log.roundTrips).toBe(4);
+    } finally {
+      await db.close();
+    }
   });
 });
