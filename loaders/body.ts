@@ -28,8 +28,10 @@ export function toBody(value: unknown): BodyModel {
   };
 }
 
-/** Groups first, then by name: the order bodies are listed in everywhere. */
-export const BODY_ORDER = `coalesce(b.isGroup, false) DESC, b.name`;
+/** Groups first, then by name: the order bodies (the variable `b`) are listed in everywhere. */
+export const bodyOrder = (b: string): string => `coalesce(${b}.isGroup, false) DESC, ${b}.name`;
+
+export const BODY_ORDER = bodyOrder('b');
 
 export const ALL_BODIES = `
 MATCH (b:Body)

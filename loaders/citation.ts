@@ -29,9 +29,12 @@ export function toCitable(value: unknown): CitableModel {
   throw new GraphShapeError(`a CITES relationship ends at a node labelled ${names.join(':')}`);
 }
 
-/** Instruments, then sections, then toolkit items, then organisations; each by key. */
-const CITED_ORDER = `CASE WHEN c:Instrument THEN 0 WHEN c:LegalProvision THEN 1 WHEN c:ToolkitItem THEN 2 ELSE 3 END, c.key`;
-const CITED_VALUE = `{node: properties(c), labels: labels(c)}`;
+/** Instruments, then sections, then toolkit items, then organisations; each by key (the cited node is the variable `c`). */
+export const citedOrder = (c: string): string => `CASE WHEN ${c}:Instrument THEN 0 WHEN ${c}:LegalProvision THEN 1 WHEN ${c}:ToolkitItem THEN 2 ELSE 3 END, ${c}.key`;
+/** The Cypher map a cited node (the variable `c`) is returned as (read by toCitable). */
+export const citedValue = (c: string): string => `{node: properties(${c}), labels: labels(${c})}`;
+const CITED_ORDER = citedOrder('c');
+const CITED_VALUE = citedValue('c');
 
 export const CITED_BY_OBLIGATIONS = `
 UNWIND $keys AS key

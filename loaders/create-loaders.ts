@@ -22,12 +22,12 @@ import type { DecodedId } from './global-id.ts';
 import { createHeadingLoaders } from './heading.ts';
 import { createInstrumentLoaders, findInstruments } from './instrument.ts';
 import { loadNode, type NodeModel } from './node.ts';
-import { createObligationLoaders, type ApplicabilityModel, type LegalBasisModel } from './obligation.ts';
+import { createObligationLoaders, type ApplicabilityModel, type LegalBasisModel, type ObligationModel } from './obligation.ts';
 import { legalBasisOfBodies } from '../domain/legal-basis-per-body.ts';
 import { toObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import { createOrganisationLoaders, loadAllOrganisations, type OrganisationModel } from './organisation.ts';
 import type { PageRequest } from './pagination.ts';
-import { createProvisionLoaders, findProvisions } from './provision.ts';
+import { createProvisionLoaders, findProvisions, type ProvisionModel } from './provision.ts';
 import { chooseRevision, todayInWales, type RevisionChoice } from '../domain/revision-in-force.ts';
 import { loadRevisions, newestFirst, type RevisionModel } from './revision.ts';
 import { createRevisionTreeLoader } from './revision-tree.ts';
@@ -39,6 +39,8 @@ import { loadTopics, type TopicKind } from './topic.ts';
 import { loadGraphLoadedAt, loadServiceInfo } from './service-info.ts';
 import { findLegislation } from './legislation.ts';
 import type { LegislationLevel } from '../domain/legislation-links.ts';
+import { createLookahead } from './lookahead.ts';
+import { Selection, type SelectionSource } from './selection.ts';
 import { createTermLoaders, findTerms } from './term.ts';
 import { createThemeLoaders, loadAllThemes, type ThemeModel } from './theme.ts';
 import { createToolkitLoaders, findToolkitItems } from './toolkit.ts';
@@ -136,6 +138,8 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
   });
   const batched = batchedLoaders(runner, options);
   const revisionByKey = async (key: string): Promise<RevisionModel | null> => (await revisions()).find((r) => r.key === key) ?? null;
+  // Looking ahead (loaders/lookahead.ts) is part of batching: with batching off every load is its own round trip.
+  const lookahead = options.batching ? createLookahead(runner, batched, { canSeeDrafts: options.canSeeDrafts === true }) : null;
   const loaders = {
     serviceInfo: () => loadServiceInfo(runner),
     /** When the seed last loaded the graph (one query per request, on first use). */
@@ -180,8 +184,18 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
       return legalBasisOfBodies(all, new Set([body, ...members.map((member) => member.key)]));
     },
     node: (id: DecodedId): Promise<NodeModel | null> => loadNode(all, id),
-    findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
-      findObligations(runner, batched, revision, filter, request),
+    /**
+     * A page of obligations; with the resolver's `info`, in one statement with what is asked
+     * below its nodes (loaders/lookahead.ts).
+     */
+    findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest, info?: SelectionSource) =>
+      lookahead === null ? findObligations(runner, batched, revision, filter, request) : lookahead.obligations(revision, filter, request, info === undefined ? Selection.none() : Selection.of(info)),
+    /** A provision by uid and what the resolver's `info` asks below it, in one statement (loaders/lookahead.ts); null when there is none. */
+    provisionAsked: (uid: string, info: SelectionSource): Promise<ProvisionModel | null> =>
+      lookahead === null ? batched.provisionByUid.load(uid) : lookahead.provision(uid, Selection.of(info)),
+    /** An obligation by uid and what the resolver's `info` asks below it, in one statement; null when there is none. */
+    obligationAsked: (uid: string, info: SelectionSource): Promise<ObligationModel | null> =>
+      lookahead === null ? batched.obligationByUid.load(uid) : lookahead.obligation(uid, Selection.of(info)),
     findProvisions: (revision: RevisionModel, kind: ProvisionKind | null, request: PageRequest) => findProvisions(runner, revision.key, kind, request),
     findTerms: (revision: RevisionModel, request: PageRequest) => findTerms(runner, revision.key, request),
     findInstruments: (kind: InstrumentKind | null, request: PageRequest) => findInstruments(runner, kind, request),

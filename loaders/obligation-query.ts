@@ -159,16 +159,30 @@ export interface CypherQuery {
 }
 
 /**
- * One page of the obligations of `revision` that match every criterion, in reading order,
- * with the total: `RETURN totalCount, page` (page = the obligations' properties).
+ * What a root field planned from its selection adds to the page (loaders/lookahead.ts): each
+ * obligation `o` of the page returned as `item` rather than its properties, more columns
+ * beside `totalCount` and `page`, and their parameters.
  */
-export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest): CypherQuery {
+export interface PlannedPage {
+  item: string;
+  columns: readonly string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * One page of the obligations of `revision` that match every criterion, in reading order,
+ * with the total: `RETURN totalCount, page` (page = the obligations' properties, or each
+ * obligation as `planned.item`).
+ */
+export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest, planned?: PlannedPage): CypherQuery {
   const matching = buildObligationMatch(revision, criteria);
+  const item = planned?.item ?? 'properties(o)';
+  const columns = (planned?.columns ?? []).map((column) => `,\n  ${column}`).join('');
   const cypher = `${matching.cypher}
 WITH o ORDER BY o.order
 WITH collect(o) AS matched
-RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | properties(o)] AS page`;
-  return { cypher, params: { ...matching.params, offset: page.offset, limit: page.limit } };
+RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | ${item}] AS page${columns}`;
+  return { cypher, params: { ...planned?.params, ...matching.params, offset: page.offset, limit: page.limit } };
 }
 
 /** The obligations of `revision` that match every criterion, as `o` (no order, no page). */

@@ -116,10 +116,13 @@ MATCH (:Provision {uid: key})<-[:STATED_IN]-(o:Obligation)
 RETURN key, properties(o) AS value
 ORDER BY o.order`;
 
+/** The Cypher map an APPLIES_TO relationship `a` to the body `b` is returned as (read by toApplicability). */
+export const applicabilityValue = (a: string, b: string): string => `{body: properties(${b}), reason: ${a}.reason, explanation: ${a}.explanation, via: ${a}.via}`;
+
 export const APPLICABILITY_OF_OBLIGATIONS = `
 UNWIND $keys AS key
 MATCH (:Obligation {uid: key})-[a:APPLIES_TO]->(b:Body)
-RETURN key, {body: properties(b), reason: a.reason, explanation: a.explanation, via: a.via} AS value
+RETURN key, ${applicabilityValue('a', 'b')} AS value
 ORDER BY b.name`;
 
 /**
@@ -137,7 +140,7 @@ RETURN key, o.force AS force,
   [(b:Body)-[x:BOUND_BY {instrument: code.key}]->(lp:LegalProvision) | {body: b.key, force: x.force, relation: x.relation, location: x.location, provision: properties(lp)}] AS bindings,
   [(o)-[:CITES_DUTY_OF]->(lp:LegalProvision) | properties(lp)] AS duties`;
 
-function toApplicability(value: unknown): ApplicabilityModel {
+export function toApplicability(value: unknown): ApplicabilityModel {
   const props = asProps(value, 'applicability');
   return {
     body: toBody(props['body']),

@@ -32,6 +32,7 @@ const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUS
 const LABEL_OF_KIND: Record<ProvisionKind, ProvisionTypeName> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
 
 export const labelOfProvisionKind = (kind: ProvisionKind): ProvisionTypeName => LABEL_OF_KIND[kind];
+export const kindOfProvisionLabel = (label: ProvisionTypeName): ProvisionKind => KIND_OF_LABEL[label];
 
 /** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
 export function toProvision(value: unknown): ProvisionModel {
@@ -70,8 +71,10 @@ export function provisionLabel(provision: Pick<ProvisionModel, 'kind' | 'number'
   }
 }
 
-/** The Cypher map a provision `p` is returned as (read by toProvision). */
-export const PROVISION_VALUE = `{node: properties(p), labels: labels(p)}`;
+/** The Cypher map a provision (the variable `p`) is returned as (read by toProvision); `links` adds entries to it (loaders/lookahead.ts). */
+export const provisionValue = (p: string, links = ''): string => `{node: properties(${p}), labels: labels(${p})${links}}`;
+
+export const PROVISION_VALUE = provisionValue('p');
 
 export const PROVISIONS_BY_UID = `
 UNWIND $keys AS key

@@ -43,7 +43,7 @@ export function toSourceDocument(value: unknown): SourceDocumentModel {
   };
 }
 
-function toSourceReference(value: unknown): SourceReferenceModel {
+export function toSourceReference(value: unknown): SourceReferenceModel {
   const props = asProps(value, 'source reference');
   return { document: toSourceDocument(props['document']), location: text(props, 'location') };
 }
@@ -85,6 +85,13 @@ const matchBranches = (Object.entries(IDENTITY) as [SourcedLabel, 'key' | 'uid']
   .map(([label, property]) => `  MATCH (n:${label} {${property}: target.key}) WHERE target.label = '${label}' RETURN n`)
   .join('\n  UNION ALL\n');
 
+/** Where the node `n` was read: the relationship `s` to the document `d`. */
+export const sourcesPath = (n: string, s = 's', d = 'd'): string => `(${n})-[${s}:SOURCED_FROM]->(${d}:SourceDocument)`;
+/** The Cypher map a source reference is returned as (read by toSourceReference). */
+export const sourceReferenceValue = (s = 's', d = 'd'): string => `{document: properties(${d}), location: ${s}.location}`;
+/** By document, then place. */
+export const sourcesOrder = (s = 's', d = 'd'): string => `${d}.key, ${s}.location`;
+
 /**
  * Keyed by `<label>:<uid or key>` (the decoded form of a global id), since a key alone may
  * name nodes of two kinds. A node read from one document has one row; by document, then place.
@@ -94,9 +101,9 @@ UNWIND $targets AS target
 CALL (target) {
 ${matchBranches}
 }
-MATCH (n)-[s:SOURCED_FROM]->(d:SourceDocument)
-RETURN target.id AS key, {document: properties(d), location: s.location} AS value
-ORDER BY d.key, s.location`;
+MATCH ${sourcesPath('n')}
+RETURN target.id AS key, ${sourceReferenceValue()} AS value
+ORDER BY ${sourcesOrder()}`;
 
 export const ALL_SOURCE_DOCUMENTS = `
 MATCH (d:SourceDocument)

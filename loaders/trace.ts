@@ -7,13 +7,12 @@
  */
 import { inKeyOrder, makeLoader, type LoaderOptions } from './batch.ts';
 import { toGlobalId, type NodeType } from './global-id.ts';
-import { asProps, oneOf, optionalText, type Props } from '../db/graph-values.ts';
-import { toHeading } from './heading.ts';
+import { GraphShapeError } from '../core/errors.ts';
+import { asProps, oneOf, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { legalProvisionLabel, toInstrument, toLegalProvision, type InstrumentModel } from './instrument.ts';
 import { orderLegalBasis } from '../domain/legal-basis-order.ts';
-import { toObligation, type LegalBasisModel } from './obligation.ts';
-import { provisionLabel, toProvision } from './provision.ts';
-import { toRevision } from './revision.ts';
+import type { LegalBasisModel } from './obligation.ts';
+import { kindOfProvisionLabel, provisionLabel, type ProvisionModel } from './provision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export type TraceStepKind = 'OBLIGATION' | 'PROVISION' | 'HEADING' | 'REVISION' | 'CODE' | 'ENABLING_PROVISION' | 'ACT' | 'INSTRUMENT';
@@ -29,18 +28,52 @@ export interface TraceStepModel {
   nodeId: string;
 }
 
+/** What a step shows of an instrument (the properties toInstrument requires, and its link). */
+const INSTRUMENT_SHOWN = '.key, .kind, .title, .url';
+
+/** The names a trace's Cypher gives its nodes (distinct ones when it is part of a larger statement: loaders/lookahead.ts). */
+export interface TraceNames {
+  p: string;
+  h: string;
+  r: string;
+  code: string;
+  e: string;
+  lp: string;
+  act: string;
+}
+
+const TRACE_NAMES: TraceNames = { p: 'p', h: 'h', r: 'r', code: 'code', e: 'e', lp: 'lp', act: 'act' };
+
+/** The chain from the obligation `o` to the Code its revision is a revision of. */
+export const tracePath = (o: string, n: TraceNames = TRACE_NAMES): string =>
+  `(${o})-[:STATED_IN]->(${n.p}:Provision)<-[:CONTAINS]-(${n.h}:Heading)<-[:CONTAINS]-(${n.r}:Revision)-[:REVISION_OF]->(${n.code}:Instrument)`;
+
+/**
+ * The columns of a TraceRow (`[name, expression]`) once tracePath has matched: only the
+ * properties a step shows, not the nodes whole (a provision's whole text, fifty times over,
+ * would be most of a page of traces).
+ */
+export const traceColumns = (o: string, n: TraceNames = TRACE_NAMES): [string, string][] => [
+  ['obligation', `${o} {.uid, .key, .text}`],
+  ['provision', `{node: ${n.p} {.uid, .key, .number, .title}, labels: labels(${n.p})}`],
+  ['heading', `${n.h} {.uid, .key, .title}`],
+  ['revision', `${n.r} {.key, .title}`],
+  ['code', `${n.code} {${INSTRUMENT_SHOWN}}`],
+  [
+    'enabling',
+    `[(${n.code})-[${n.e}:ISSUED_UNDER|GUIDANCE_UNDER]->(${n.lp}:LegalProvision) |
+    {relation: type(${n.e}), location: ${n.e}.location, provision: ${n.lp} {.key, .instrumentKey, .kind, .number, .subsection, .title, .url},
+     instrument: [(${n.lp})-[:PART_OF]->(${n.act}:Instrument) | ${n.act} {${INSTRUMENT_SHOWN}}][0]}]`,
+  ],
+];
+
 export const TRACE_OF_OBLIGATIONS = `
 UNWIND $keys AS key
-MATCH (o:Obligation {uid: key})-[:STATED_IN]->(p:Provision)<-[:CONTAINS]-(h:Heading)<-[:CONTAINS]-(r:Revision)-[:REVISION_OF]->(code:Instrument)
+MATCH ${tracePath('o:Obligation {uid: key}')}
 RETURN key,
-  properties(o) AS obligation,
-  {node: properties(p), labels: labels(p)} AS provision,
-  properties(h) AS heading,
-  properties(r) AS revision,
-  properties(code) AS code,
-  [(code)-[e:ISSUED_UNDER|GUIDANCE_UNDER]->(lp:LegalProvision) |
-    {relation: type(e), location: e.location, provision: properties(lp),
-     instrument: [(lp)-[:PART_OF]->(act:Instrument) | properties(act)][0]}] AS enabling`;
+${traceColumns('o')
+  .map(([name, expression]) => `  ${expression} AS ${name}`)
+  .join(',\n')}`;
 
 export interface TraceRow {
   obligation: Props;
@@ -51,16 +84,25 @@ export interface TraceRow {
   enabling: unknown[];
 }
 
+/** What the PROVISION step shows of a provision (`{node, labels}`): its kind, number, title, key and uid. */
+function shownProvision(value: Props): Pick<ProvisionModel, '__typename' | 'uid' | 'key' | 'kind' | 'number' | 'title'> {
+  const node = asProps(value['node'], 'provision node');
+  const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => textList(value, 'labels').includes(label));
+  if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(node['uid'])} is not a Clause, Principle or Standard`);
+  const key = text(node, 'key');
+  return { __typename: typeName, uid: text(node, 'uid'), key, kind: kindOfProvisionLabel(typeName), number: optionalText(node, 'number') ?? key, title: optionalText(node, 'title') };
+}
+
 /**
  * The ordered steps of one obligation's trace. Enabling provisions come in the order of the
  * legal basis (issued under first, then guidance under; by clause, Act and section); their
  * Acts follow, each once, in the order their provisions first appear.
  */
 export function buildTrace(row: TraceRow): TraceStepModel[] {
-  const obligation = toObligation(row.obligation);
-  const provision = toProvision(row.provision);
-  const heading = toHeading(row.heading);
-  const revision = toRevision(row.revision, null, null);
+  const obligation = { uid: text(row.obligation, 'uid'), key: text(row.obligation, 'key'), text: text(row.obligation, 'text') };
+  const provision = shownProvision(row.provision);
+  const heading = { uid: text(row.heading, 'uid'), key: text(row.heading, 'key'), title: text(row.heading, 'title') };
+  const revision = { key: text(row.revision, 'key'), title: text(row.revision, 'title') };
   const code = toInstrument(row.code);
 
   const acts = new Map<string, InstrumentModel>();

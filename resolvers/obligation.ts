@@ -9,10 +9,10 @@ import { found, inRevision, present, revisionChoice } from './support.ts';
 
 export const obligationResolvers: Resolvers = {
   Query: {
-    obligations: async (_parent, args, { loaders }) => {
+    obligations: async (_parent, args, { loaders }, info) => {
       const request = pageRequest(args.first, args.after);
       const revision = await loaders.revisionFor(revisionChoice(args));
-      const page = await loaders.findObligations(revision, args.filter, request);
+      const page = await loaders.findObligations(revision, args.filter, request, info);
       return {
         revision,
         ...toConnection(page),
@@ -20,11 +20,11 @@ export const obligationResolvers: Resolvers = {
       };
     },
     obligationFacets: async (_parent, args, { loaders }) => loaders.obligationFacets(await loaders.revisionFor(revisionChoice(args)), args.filter),
-    obligation: async (_parent, args, { loaders }) => {
+    obligation: async (_parent, args, { loaders }, info) => {
       const key = args.key.trim();
       if (!OBLIGATION_KEY.test(key)) throw badUserInput(`key must be an obligation's key, such as "S8/3" or "1.53/1"; got "${args.key}"`, 'key');
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.obligationByUid.load(uidOf(revision.key, key)), `obligation ${inRevision(revision)}`, key, 'S8/3');
+      return found(await loaders.obligationAsked(uidOf(revision.key, key), info), `obligation ${inRevision(revision)}`, key, 'S8/3');
     },
   },
   Obligation: {

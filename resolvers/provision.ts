@@ -27,11 +27,11 @@ const themes = (provision: ProvisionModel, _args: unknown, { loaders }: Resolver
 
 export const provisionResolvers: Resolvers = {
   Query: {
-    provision: async (_parent, args, { loaders }) => {
+    provision: async (_parent, args, { loaders }, info) => {
       const key = args.key.trim();
       if (!PROVISION_KEY.test(key)) throw badUserInput(`key must be a provision's key, such as "1.53", "P3" or "S8"; got "${args.key}"`, 'key');
       const revision = await loaders.revisionFor(revisionChoice(args));
-      return found(await loaders.provisionByUid.load(uidOf(revision.key, key)), `provision ${inRevision(revision)}`, key, '1.53');
+      return found(await loaders.provisionAsked(uidOf(revision.key, key), info), `provision ${inRevision(revision)}`, key, '1.53');
     },
     provisions: async (_parent, args, { loaders }) => {
       const request = pageRequest(args.first, args.after);

@@ -1,0 +1,370 @@
+/**
+ * Looking ahead (docs/architecture.md, "Looking ahead"): a root field on a hot path plans ONE
+ * statement from the fields asked below it (loaders/selection.ts) and primes the request's
+ * DataLoaders with what that statement brought, so the field resolvers below find their
+ * answers without a round trip. What is not planned here is loaded by the DataLoaders as
+ * before, batched by level.
+ *
+ * What is planned, and the batch query each part stands in for (its Cypher is shared with it,
+ * or says the same, so both answer alike; the integration tests compare the two):
+ *
+ * - below a provision: `heading` (headingOfProvision), `obligations` (obligationsOfProvision,
+ *   and provisionOfObligation for each of them: it is this provision), `sources` (sourcesOfNode);
+ * - below an obligation: `provision` (provisionOfObligation, and what is planned below it),
+ *   `addressees` (addresseesOfObligation), `appliesTo` (applicabilityOfObligation), `cites`
+ *   (citationsOfObligation), `trace` (traceOfObligation), `sources` (sourcesOfNode);
+ * - the bodies named by `appliesTo(body:)` and `legalBasis(body:)` anywhere below, and by the
+ *   filter's `appliesTo` and `addressee` (bodyByKey, and membersOfGroup for the arguments), so
+ *   the checks that an asked body exists cost nothing more.
+ *
+ * The roots: `provision(key)`, `obligation(key)` (statements `provision`, `obligation`, when
+ * something below them is planned; else the by-uid DataLoader, which batches aliased roots)
+ * and `obligations` (statement `obligations`, the page query of obligation-query.ts with each
+ * obligation returned with what is planned below it). The parts nest (a provision's obligations
+ * with their addressees, an obligation's provision with its heading), as deep as the operation
+ * asks, which its depth and cost limits bound. Each nested part is a COLLECT subquery over
+ * variables named afresh (`p_1`, `o_2`, …), so that no inner pattern joins an outer variable
+ * by accident.
+ */
+import { GraphShapeError } from '../core/errors.ts';
+import { asProps, integer, type Props } from '../db/graph-values.ts';
+import type { Params, QueryRunner } from '../db/run-query.ts';
+import { groupedInKeyOrder, inKeyOrder } from './batch.ts';
+import { bodyOrder, toBody, type BodyModel } from './body.ts';
+import { citedOrder, citedValue, toCitable, type CitableModel } from './citation.ts';
+import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
+import { toHeading, type HeadingModel } from './heading.ts';
+import { applicabilityValue, toApplicability, toObligation, type ApplicabilityModel, type ObligationModel } from './obligation.ts';
+import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
+import type { Page, PageRequest } from './pagination.ts';
+import { provisionValue, toProvision, type ProvisionModel } from './provision.ts';
+import type { RevisionModel } from './revision.ts';
+import type { Selection } from './selection.ts';
+import { sourceReferenceValue, sourcesOrder, sourcesPath, toSourceReference, type SourcedNode, type SourceReferenceModel } from './source.ts';
+import { buildTrace, traceColumns, tracePath, type TraceStepModel } from './trace.ts';
+
+/** A DataLoader as a plan uses it: it fills it, and reads from it what it did not plan. */
+interface Primable<V, K = string> {
+  prime(key: K, value: V): unknown;
+  load(key: K): Promise<V>;
+}
+
+/** The request's DataLoaders a plan fills (loaders/create-loaders.ts). */
+export interface LookaheadLoaders extends KeyCheckers {
+  provisionByUid: Primable<ProvisionModel | null>;
+  obligationByUid: Primable<ObligationModel | null>;
+  headingOfProvision: Primable<HeadingModel | null>;
+  obligationsOfProvision: Primable<ObligationModel[]>;
+  provisionOfObligation: Primable<ProvisionModel | null>;
+  addresseesOfObligation: Primable<BodyModel[]>;
+  applicabilityOfObligation: Primable<ApplicabilityModel[]>;
+  citationsOfObligation: Primable<CitableModel[]>;
+  traceOfObligation: Primable<TraceStepModel[]>;
+  bodyByKey: Primable<BodyModel | null>;
+  membersOfGroup: Primable<BodyModel[]>;
+  sourcesOfNode: Primable<SourceReferenceModel[], SourcedNode>;
+}
+
+/** A part of a planned statement: a Cypher expression, and how its value is read (priming the loaders on the way). */
+interface Projection<M> {
+  cypher: string;
+  /** Whether anything below the node is planned (else the expression is the node's properties alone). */
+  linked: boolean;
+  read(value: unknown, loaders: LookaheadLoaders): M;
+}
+
+function listOf(props: Props, name: string): unknown[] {
+  const value = props[name];
+  if (!Array.isArray(value)) throw new GraphShapeError(`${name} is not a list`);
+  return value;
+}
+
+/** The last value of a COLLECT that stands for a one-answer batch (whose answer is the last row of its key), or null. */
+function lastOf<M>(props: Props, name: string, map: (value: unknown) => M): M | null {
+  const values = listOf(props, name);
+  return values.length === 0 ? null : map(values[values.length - 1]);
+}
+
+/** One statement being planned: fresh variable names, and the bodies its answer must bring. */
+class Plan {
+  private named = 0;
+  /** Bodies whose existence is asked (bodyByKey). */
+  readonly bodies = new Set<string>();
+  /** Bodies whose members are asked too (membersOfGroup): the `body:` arguments below. */
+  readonly groups = new Set<string>();
+
+  /** A variable no other part of the statement uses. */
+  name(prefix: string): string {
+    this.named += 1;
+    return `${prefix}_${this.named}`;
+  }
+
+  /** Whether the statement must bring bodies beside the nodes it plans. */
+  get bringsBodies(): boolean {
+    return this.bodies.size > 0;
+  }
+
+  /** The columns beside the root's that bring the bodies (as `expression AS name`). */
+  columns(): string[] {
+    if (!this.bringsBodies) return [];
+    const [key, body, member] = [this.name('key'), this.name('b'), this.name('b')];
+    const columns = [`COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} } AS lookaheadBodies`];
+    if (this.groups.size > 0) {
+      columns.push(
+        `COLLECT { UNWIND $lookaheadGroups AS ${key} MATCH (:Body {key: ${key}})<-[:MEMBER_OF]-(${member}:Body) ` +
+          `RETURN {key: ${key}, value: properties(${member})} ORDER BY ${bodyOrder(member)} } AS lookaheadMembers`,
+      );
+    }
+    return columns;
+  }
+
+  params(): Params {
+    if (!this.bringsBodies) return {};
+    return { lookaheadBodies: [...this.bodies], ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}) };
+  }
+
+  /** Primes bodyByKey (null for a body that does not exist) and membersOfGroup from a row with the columns. */
+  readColumns(row: Props, loaders: LookaheadLoaders): void {
+    if (!this.bringsBodies) return;
+    const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
+    const bodies = [...this.bodies];
+    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
+    if (this.groups.size === 0) return;
+    const groups = [...this.groups];
+    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    groups.forEach((key, index) => loaders.membersOfGroup.prime(key, members[index] ?? []));
+  }
+}
+
+/** Builds a projection from the links planned below a node. */
+function linked<M>(base: string, links: readonly Link<M>[], map: (value: unknown) => M, wrap: (entries: string) => string): Projection<M> {
+  if (links.length === 0) return { cypher: base, linked: false, read: (value) => map(value) };
+  return {
+    cypher: wrap(links.map((link) => `, ${link.entry}`).join('')),
+    linked: true,
+    read(value, loaders) {
+      const props = asProps(value, 'planned node');
+      const model = map(value);
+      for (const link of links) link.read(props, model, loaders);
+      return model;
+    },
+  };
+}
+
+/** One entry of a node's planned map, and the loader its value primes. */
+type Link<M> = { entry: string; read(props: Props, model: M, loaders: LookaheadLoaders): void };
+
+/** Where the node `n` was read (sourcesOfNode), when `sources` is asked. */
+function sourcesLink<M>(plan: Plan, n: string, selection: Selection, node: (model: M) => SourcedNode): Link<M> | null {
+  if (!selection.has('sources')) return null;
+  const [s, d] = [plan.name('s'), plan.name('d')];
+  return {
+    entry: `sources: COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
+    read: (props, model, loaders) => loaders.sourcesOfNode.prime(node(model), listOf(props, 'sources').map(toSourceReference)),
+  };
+}
+
+/** A provision `p` with what is planned below it (`heading`, `obligations`). */
+function provisionProjection(plan: Plan, p: string, selection: Selection): Projection<ProvisionModel> {
+  const links: Link<ProvisionModel>[] = [];
+  if (selection.has('heading')) {
+    const h = plan.name('h');
+    links.push({
+      entry: `heading: COLLECT { MATCH (${h}:Heading)-[:CONTAINS]->(${p}) RETURN properties(${h}) }`,
+      read: (props, provision, loaders) => loaders.headingOfProvision.prime(provision.uid, lastOf(props, 'heading', toHeading)),
+    });
+  }
+  if (selection.has('obligations')) {
+    const o = plan.name('o');
+    const obligation = obligationProjection(plan, o, selection.below('obligations'), true);
+    links.push({
+      entry: `obligations: COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} ORDER BY ${o}.order }`,
+      read: (props, provision, loaders) => {
+        const obligations = listOf(props, 'obligations').map((value) => obligation.read(value, loaders));
+        loaders.obligationsOfProvision.prime(provision.uid, obligations);
+        for (const stated of obligations) loaders.provisionOfObligation.prime(stated.uid, provision);
+      },
+    });
+  }
+  const sources = sourcesLink<ProvisionModel>(plan, p, selection, (provision) => ({ label: provision.__typename, key: provision.uid }));
+  if (sources !== null) links.push(sources);
+  const value = provisionValue(p);
+  return linked(value, links, toProvision, (entries) => provisionValue(p, entries));
+}
+
+/**
+ * An obligation `o` with what is planned below it. `inProvision`: it is read below its
+ * provision, which primes its `provision` itself.
+ */
+function obligationProjection(plan: Plan, o: string, selection: Selection, inProvision: boolean): Projection<ObligationModel> {
+  const links: Link<ObligationModel>[] = [];
+  if (!inProvision && selection.has('provision')) {
+    const p = plan.name('p');
+    const provision = provisionProjection(plan, p, selection.below('provision'));
+    links.push({
+      entry: `provision: COLLECT { MATCH (${o})-[:STATED_IN]->(${p}:Provision) RETURN ${provision.cypher} }`,
+      read: (props, obligation, loaders) => loaders.provisionOfObligation.prime(obligation.uid, lastOf(props, 'provision', (value) => provision.read(value, loaders))),
+    });
+  }
+  if (selection.has('addressees')) {
+    const b = plan.name('b');
+    links.push({
+      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN properties(${b}) ORDER BY ${bodyOrder(b)} }`,
+      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
+    });
+  }
+  if (selection.has('appliesTo')) {
+    const [a, b] = [plan.name('a'), plan.name('b')];
+    links.push({
+      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
+      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
+    });
+  }
+  // applicabilityFor and legalBasisFor check the body they are asked about and read its members.
+  for (const field of ['appliesTo', 'legalBasis']) {
+    for (const body of selection.argumentValues(field, 'body')) {
+      if (typeof body !== 'string') continue;
+      plan.bodies.add(body);
+      plan.groups.add(body);
+    }
+  }
+  if (selection.has('cites')) {
+    const c = plan.name('c');
+    links.push({
+      entry: `cites: COLLECT { MATCH (${o})-[:CITES]->(${c}) RETURN ${citedValue(c)} ORDER BY ${citedOrder(c)} }`,
+      read: (props, obligation, loaders) => loaders.citationsOfObligation.prime(obligation.uid, listOf(props, 'cites').map(toCitable)),
+    });
+  }
+  if (selection.has('trace')) {
+    const names = { p: plan.name('p'), h: plan.name('h'), r: plan.name('r'), code: plan.name('code'), e: plan.name('e'), lp: plan.name('lp'), act: plan.name('act') };
+    const row = traceColumns(o, names)
+      .map(([name, expression]) => `${name}: ${expression}`)
+      .join(', ');
+    links.push({
+      entry: `trace: COLLECT { MATCH ${tracePath(o, names)} RETURN {${row}} }`,
+      read: (props, obligation, loaders) => loaders.traceOfObligation.prime(obligation.uid, lastOf(props, 'trace', toTrace) ?? []),
+    });
+  }
+  const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
+  if (sources !== null) links.push(sources);
+  return linked(`properties(${o})`, links, (value) => toObligation(links.length === 0 ? value : asProps(value, 'planned obligation')['node']), (entries) => `{node: properties(${o})${entries}}`);
+}
+
+/** A planned trace row (the columns of trace.ts's traceColumns) as its steps. */
+function toTrace(value: unknown): TraceStepModel[] {
+  const row = asProps(value, 'trace');
+  const part = (name: string): Props => asProps(row[name], `the trace's ${name}`);
+  return buildTrace({ obligation: part('obligation'), provision: part('provision'), heading: part('heading'), revision: part('revision'), code: part('code'), enabling: listOf(row, 'enabling') });
+}
+
+/** A planned statement: its Cypher and parameters, and how its rows are read (priming the loaders on the way). */
+export interface PlannedStatement<M> {
+  name: string;
+  cypher: string;
+  params: Params;
+  read(rows: readonly Props[], loaders: LookaheadLoaders): M;
+}
+
+/**
+ * The statement `provision` or `obligation`: the node with this uid and what is planned below
+ * it; null when nothing is (the by-uid DataLoader answers then, and batches aliased roots).
+ * Visible as the by-uid batch queries decide: a draft's only with `canSeeDrafts`.
+ */
+function planByUid<M>(
+  root: 'provision' | 'obligation',
+  uid: string,
+  canSeeDrafts: boolean,
+  project: (plan: Plan, variable: string) => Projection<M>,
+): PlannedStatement<M | null> | null {
+  const plan = new Plan();
+  const variable = plan.name(root === 'provision' ? 'p' : 'o');
+  const projection = project(plan, variable);
+  if (!projection.linked && !plan.bringsBodies) return null;
+  return {
+    name: root,
+    cypher: `
+MATCH (${variable}:${root === 'provision' ? 'Provision' : 'Obligation'} {uid: $uid})
+WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: ${variable}.revision, published: true}) }
+RETURN ${[`${projection.cypher} AS value`, ...plan.columns()].join(',\n  ')}`,
+    params: { ...plan.params(), uid, canSeeDrafts },
+    read([row], loaders) {
+      if (row === undefined) return null;
+      plan.readColumns(row, loaders);
+      return projection.read(row['value'], loaders);
+    },
+  };
+}
+
+/** `provision(key)`: the provision with this uid and what `selection` asks below it (planByUid). */
+export const planProvisionByUid = (uid: string, selection: Selection, canSeeDrafts: boolean): PlannedStatement<ProvisionModel | null> | null =>
+  planByUid('provision', uid, canSeeDrafts, (plan, p) => provisionProjection(plan, p, selection));
+
+/** `obligation(key)`: the obligation with this uid and what `selection` asks below it (planByUid). */
+export const planObligationByUid = (uid: string, selection: Selection, canSeeDrafts: boolean): PlannedStatement<ObligationModel | null> | null =>
+  planByUid('obligation', uid, canSeeDrafts, (plan, o) => obligationProjection(plan, o, selection, false));
+
+/**
+ * The statement `obligations`: the page query of obligation-query.ts with each obligation
+ * returned with what `selection` asks below the connection's `nodes` and `edges { node }`, and
+ * the bodies the filter names (whose existence findObligations checks) beside the page.
+ */
+export function planObligationsPage(revision: string, criteria: ObligationCriteria, request: PageRequest, selection: Selection): PlannedStatement<Page<ObligationModel>> {
+  const plan = new Plan();
+  for (const key of [criteria.appliesTo, criteria.addressee, ...(criteria.anyOf.appliesTo ?? [])]) if (key !== null) plan.bodies.add(key);
+  const item = obligationProjection(plan, 'o', selection.below('nodes').with(selection.below('edges').below('node')), false);
+  const query = buildObligationQuery(revision, criteria, request, { item: item.cypher, columns: plan.columns(), params: plan.params() });
+  return {
+    name: 'obligations',
+    ...query,
+    read([row], loaders) {
+      if (row === undefined) return { items: [], totalCount: 0, offset: request.offset };
+      plan.readColumns(row, loaders);
+      return { items: listOf(row, 'page').map((value) => item.read(value, loaders)), totalCount: integer(row, 'totalCount'), offset: request.offset };
+    },
+  };
+}
+
+/** The plans of the hot paths' root fields, run over one request's DataLoaders. */
+export function createLookahead(runner: QueryRunner, loaders: LookaheadLoaders, options: { canSeeDrafts: boolean }) {
+  const run = async <M>(planned: PlannedStatement<M>): Promise<M> => planned.read(await runner.read<Props>(planned.name, planned.cypher, planned.params), loaders);
+
+  return {
+    /** A provision by uid (`<revision>|<key>`) and what `selection` asks below it; null when there is none. */
+    async provision(uid: string, selection: Selection): Promise<ProvisionModel | null> {
+      const planned = planProvisionByUid(uid, selection, options.canSeeDrafts);
+      return planned === null ? loaders.provisionByUid.load(uid) : run(planned);
+    },
+
+    /** An obligation by uid and what `selection` asks below it; null when there is none. */
+    async obligation(uid: string, selection: Selection): Promise<ObligationModel | null> {
+      const planned = planObligationByUid(uid, selection, options.canSeeDrafts);
+      return planned === null ? loaders.obligationByUid.load(uid) : run(planned);
+    },
+
+    /**
+     * One page of the obligations that match `filter` (as findObligations: the same checks,
+     * the same NOT_FOUND for an unknown key), with what `selection` asks below it, in one statement.
+     */
+    async obligations(revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest, selection: Selection): Promise<Page<ObligationModel>> {
+      const criteria = toObligationCriteria(filter);
+      const read = run(planObligationsPage(revision.key, criteria, request, selection));
+      // The bodies the filter names came with the page (or as null); the other keys are checked beside it.
+      const checkers: KeyCheckers = {
+        provisionByUid: loaders.provisionByUid,
+        headingByUid: loaders.headingByUid,
+        citableByKey: loaders.citableByKey,
+        bodyByKey: {
+          load: async (key) => {
+            await read;
+            return loaders.bodyByKey.load(key);
+          },
+        },
+      };
+      const [page] = await Promise.all([read, checkCriteriaKeys(checkers, revision, criteria)]);
+      return page;
+    },
+  };
+}
+
+export type Lookahead = ReturnType<typeof createLookahead>;

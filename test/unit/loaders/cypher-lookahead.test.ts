@@ -1,0 +1,63 @@
+/**
+ * The statements the hot paths' root fields plan from what is asked below them
+ * (loaders/lookahead.ts; docs/architecture.md, "Looking ahead"), for the benchmark's
+ * operations (bench/workloads.ts): pinned, so a change to a planned statement shows in review.
+ * Each one is run for real, and its answer compared with the DataLoaders', by
+ * test/integration/api-round-trips.int.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { workloads } from '../../../bench/workloads.ts';
+import { planObligationByUid, planObligationsPage, planProvisionByUid } from '../../../loaders/lookahead.ts';
+import { toObligationCriteria } from '../../../loaders/obligation-query.ts';
+import { selectionOf } from '../../support/selection-of.ts';
+
+const benchmarked = (name: string) => {
+  const request = workloads('2024-09-01').find((w) => w.name.startsWith(name))?.graphql[0];
+  if (request === undefined) throw new Error(`bench/workloads.ts has no workload named "${name}"`);
+  return selectionOf(request.query, request.variables({}));
+};
+
+const PAGE = { offset: 0, limit: 50 };
+
+describe('the statements planned from a selection', () => {
+  it('reads a provision with its heading and obligations in one statement', () => {
+    const planned = planProvisionByUid('2024-09-01|S8', benchmarked('provision by key'), false);
+    expect(planned?.name).toBe('provision');
+    expect(planned?.params).toEqual({ uid: '2024-09-01|S8', canSeeDrafts: false });
+    expect(planned?.cypher).toMatchSnapshot();
+  });
+
+  it('plans nothing for a provision asked without links: the batched DataLoader reads it', () => {
+    expect(planProvisionByUid('2024-09-01|S8', selectionOf('{ provision(key: "S8") { key label title revision { key } } }'), false)).toBeNull();
+  });
+
+  it('reads a page of the obligations of a body with their provisions, addressees and reasons, and the body, in one statement', () => {
+    const planned = planObligationsPage('2024-09-01', toObligationCriteria({ appliesTo: 'local-health-board', modality: ['MUST', 'MUST_NOT'] }), PAGE, benchmarked('obligations of a body'));
+    expect(planned.name).toBe('obligations');
+    expect(planned.params).toEqual({
+      revision: '2024-09-01',
+      offset: 0,
+      limit: 50,
+      modalities: ['MUST', 'MUST_NOT'],
+      appliesTo: 'local-health-board',
+      lookaheadBodies: ['local-health-board'],
+      lookaheadGroups: ['local-health-board'],
+    });
+    expect(planned.cypher).toMatchSnapshot();
+  });
+
+  it('reads a page of obligations with their traces in one statement', () => {
+    expect(planObligationsPage('2024-09-01', toObligationCriteria(null), PAGE, benchmarked('trace of 50')).cypher).toMatchSnapshot();
+  });
+
+  it('keeps the page query as it was when nothing below the page is planned', () => {
+    const planned = planObligationsPage('2024-09-01', toObligationCriteria(null), PAGE, benchmarked('cursor walk'));
+    expect(planned.cypher).toContain('| properties(o)] AS page');
+    expect(planned.cypher).not.toContain('COLLECT');
+  });
+
+  it('nests what is asked below what is asked, each variable named afresh', () => {
+    const planned = planObligationByUid('2024-09-01|S8/3', selectionOf('{ obligation(key: "S8/3") { provision { heading { title } obligations { key cites { __typename } } } sources { location } } }'), true);
+    expect(planned?.cypher).toMatchSnapshot();
+  });
+});
