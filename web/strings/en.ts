@@ -152,8 +152,8 @@ export const en = {
     inHeading: 'Under the heading {heading}',
   },
   body: {
-    title: 'What binds {name}',
-    count: '{count} obligations bind {name}.',
+    title: 'What binds: {name}',
+    count: '{count} obligations bind this body.',
     chart: 'Requirements and guidelines in each standard',
     chartDescription: 'How many of the obligations of each standard that bind {name} are requirements and how many are guidelines.',
     standard: 'Standard',
