@@ -104,16 +104,17 @@ class Plan {
     return this.bodies.size > 0;
   }
 
-  /** The columns beside the root's that bring the bodies (as `expression AS name`). */
-  columns(): string[] {
+  /** The columns beside the root's that bring the bodies (as `[name, expression]`). */
+  columns(): [string, string][] {
     if (!this.bringsBodies) return [];
     const [key, body, member] = [this.name('key'), this.name('b'), this.name('b')];
-    const columns = [`COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} } AS lookaheadBodies`];
+    const columns: [string, string][] = [['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} }`]];
     if (this.groups.size > 0) {
-      columns.push(
+      columns.push([
+        'lookaheadMembers',
         `COLLECT { UNWIND $lookaheadGroups AS ${key} MATCH (:Body {key: ${key}})<-[:MEMBER_OF]-(${member}:Body) ` +
-          `RETURN {key: ${key}, value: properties(${member})} ORDER BY ${bodyOrder(member)} } AS lookaheadMembers`,
-      );
+          `RETURN {key: ${key}, value: properties(${member})} ORDER BY ${bodyOrder(member)} }`,
+      ]);
     }
     return columns;
   }
@@ -286,7 +287,7 @@ function planByUid<M>(
     cypher: `
 MATCH (${variable}:${root === 'provision' ? 'Provision' : 'Obligation'} {uid: $uid})
 WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: ${variable}.revision, published: true}) }
-RETURN ${[`${projection.cypher} AS value`, ...plan.columns()].join(',\n  ')}`,
+RETURN ${[`${projection.cypher} AS value`, ...plan.columns().map(([name, expression]) => `${expression} AS ${name}`)].join(',\n  ')}`,
     params: { ...plan.params(), uid, canSeeDrafts },
     read([row], loaders) {
       if (row === undefined) return null;
@@ -317,10 +318,11 @@ export function planObligationsPage(revision: string, criteria: ObligationCriter
   return {
     name: 'obligations',
     ...query,
-    read([row], loaders) {
-      if (row === undefined) return { items: [], totalCount: 0, offset: request.offset };
-      plan.readColumns(row, loaders);
-      return { items: listOf(row, 'page').map((value) => item.read(value, loaders)), totalCount: integer(row, 'totalCount'), offset: request.offset };
+    read(rows, loaders) {
+      const [first] = rows;
+      if (first === undefined) return { items: [], totalCount: 0, offset: request.offset };
+      plan.readColumns(first, loaders);
+      return { items: rows.flatMap((row) => listOf(row, 'page').map((value) => item.read(value, loaders))), totalCount: integer(first, 'totalCount'), offset: request.offset };
     },
   };
 }

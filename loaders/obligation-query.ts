@@ -161,27 +161,38 @@ export interface CypherQuery {
 /**
  * What a root field planned from its selection adds to the page (loaders/lookahead.ts): each
  * obligation `o` of the page returned as `item` rather than its properties, more columns
- * beside `totalCount` and `page`, and their parameters.
+ * beside `totalCount` and `page` (`[name, expression]`, sent with the first row only), and
+ * their parameters.
  */
 export interface PlannedPage {
   item: string;
-  columns: readonly string[];
+  columns: readonly (readonly [string, string])[];
   params: Record<string, unknown>;
 }
 
 /**
  * One page of the obligations of `revision` that match every criterion, in reading order,
  * with the total: `RETURN totalCount, page` (page = the obligations' properties, or each
- * obligation as `planned.item`).
+ * obligation as `planned.item`), one row per obligation of the page (each `page` a list of
+ * one; a single row with an empty `page` when the page is empty), the total and the planned
+ * columns on the first. Rows, not one row holding the page: the driver decodes the strings of
+ * a record that spans many Bolt chunks in time that grows with the record's size times its
+ * strings, so fifty small records cost far less to read than one large one (readPage joins them).
  */
 export function buildObligationQuery(revision: string, criteria: ObligationCriteria, page: PageRequest, planned?: PlannedPage): CypherQuery {
   const matching = buildObligationMatch(revision, criteria);
   const item = planned?.item ?? 'properties(o)';
-  const columns = (planned?.columns ?? []).map((column) => `,\n  ${column}`).join('');
+  const columns = planned?.columns ?? [];
+  const computed = columns.map(([name, expression]) => `, ${expression} AS ${name}`).join('');
+  const returned = columns.map(([name]) => `,\n  CASE WHEN i IS NULL OR i = $offset THEN ${name} END AS ${name}`).join('');
   const cypher = `${matching.cypher}
 WITH o ORDER BY o.order
 WITH collect(o) AS matched
-RETURN size(matched) AS totalCount, [o IN matched[$offset..($offset + $limit)] | ${item}] AS page${columns}`;
+WITH matched, size(matched) AS totalCount${computed}
+WITH *, range($offset, CASE WHEN totalCount < $offset + $limit THEN totalCount ELSE $offset + $limit END - 1) AS indexes
+UNWIND CASE indexes WHEN [] THEN [null] ELSE indexes END AS i
+RETURN totalCount, CASE WHEN i IS NULL THEN [] ELSE [o IN matched[i..(i + 1)] | ${item}] END AS page${returned}
+ORDER BY i`;
   return { cypher, params: { ...planned?.params, ...matching.params, offset: page.offset, limit: page.limit } };
 }
 

@@ -22,8 +22,9 @@ export function pageOf<T>(all: readonly T[], request: PageRequest): Page<T> {
 }
 
 /**
- * One page read by a page query, whose one row is `RETURN totalCount, page` (the page's items
- * for `$offset` and `$limit`, in order); each item is mapped by `map`. No row is an empty list.
+ * One page read by a page query, whose rows are `RETURN totalCount, page` (the page's items
+ * for `$offset` and `$limit`, in order, in one row or spread over several, the total on the
+ * first); each item is mapped by `map`. No row is an empty list.
  */
 export async function readPage<T>(
   runner: QueryRunner,
@@ -32,8 +33,8 @@ export async function readPage<T>(
   request: PageRequest,
   map: (value: unknown) => T,
 ): Promise<Page<T>> {
-  const [row] = await runner.read<{ totalCount: number; page: unknown[] }>(name, query.cypher, query.params);
-  return { items: (row?.page ?? []).map(map), totalCount: row?.totalCount ?? 0, offset: request.offset };
+  const rows = await runner.read<{ totalCount: number; page: unknown[] }>(name, query.cypher, query.params);
+  return { items: rows.flatMap((row) => row.page.map(map)), totalCount: rows[0]?.totalCount ?? 0, offset: request.offset };
 }
 
 export interface Connection<T> {

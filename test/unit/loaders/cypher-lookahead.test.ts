@@ -52,7 +52,7 @@ describe('the statements planned from a selection', () => {
 
   it('keeps the page query as it was when nothing below the page is planned', () => {
     const planned = planObligationsPage('2024-09-01', toObligationCriteria(null), PAGE, benchmarked('cursor walk'));
-    expect(planned.cypher).toContain('| properties(o)] AS page');
+    expect(planned.cypher).toContain('| properties(o)] END AS page');
     expect(planned.cypher).not.toContain('COLLECT');
   });
 
