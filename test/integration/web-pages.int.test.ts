@@ -169,6 +169,16 @@ describe('the pages in Chromium', () => {
     await page.close();
   });
 
+  it("offers the CSV of a provision's obligations, the same as the page lists", async () => {
+    const page = await open('/provisions/S8');
+    const shown = await shownKeys(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-app-csv]').click()]);
+    const rows: string[][] = parseCsv(readFileSync(await download.path(), 'utf8'), { bom: true });
+    expect(rows.slice(2).map((row) => row[0])).toEqual(shown);
+    expect(shown).toEqual((await apiKeys({ provision: 'S8' })).keys);
+    await page.close();
+  });
+
   it('searches with JavaScript disabled', async () => {
     const noScript = await browser.newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();

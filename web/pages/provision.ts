@@ -22,6 +22,7 @@ export async function provisionPage(api: PageApi, context: PageContext, request:
       ...frameView(context, bannerOf(answer, context), request),
       key,
       provision,
+      csv: `/exports/obligations.csv?${new URLSearchParams([['provision', key], ...(context.asOf === null ? [] : [['asOf', context.asOf]])] as [string, string][]).toString()}`,
       previous: index > 0 ? neighbour(index - 1) : null,
       next: index >= 0 ? neighbour(index + 1) : null,
     },

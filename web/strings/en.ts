@@ -150,6 +150,7 @@ export const en = {
     previous: 'Previous',
     next: 'Next',
     inHeading: 'Under the heading {heading}',
+    download: 'Download these {count} obligations (CSV)',
   },
   body: {
     title: 'What binds: {name}',
