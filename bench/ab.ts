@@ -11,11 +11,11 @@
  * their requests per second, and how far each p50 is from the floor's. Load goes to 127.0.0.1
  * only and every run stops after its seconds. Prints figures; not a test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startChild, type BenchChild } from './start-child.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
 import { createDriver } from '../db/create-driver.ts';
@@ -45,17 +45,9 @@ const log = (line: string): void => {
 };
 
 /** Starts a checkout's bench/serve-app.ts (batching on) and resolves with its URL. */
-async function serve(root: string, neo4j: ProvidedNeo4j): Promise<{ url: string; child: ChildProcess }> {
+async function serve(root: string, neo4j: ProvidedNeo4j): Promise<BenchChild> {
   const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching: true };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', 'serve-app.ts'), JSON.stringify(options)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout ?? process.stdin });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API of ${root} exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve(line.slice('READY '.length));
-    });
-  });
-  return { url, child };
+  return startChild('serve-app.ts', options, `the API of ${root}`, root);
 }
 
 /** The round trips of one request of each kind, once the revisions are kept (the second answer). */

@@ -19,23 +19,22 @@
  * Every request is a POST with the whole document: no response cache (ETag, persisted
  * queries, a CDN) answers any of them, on either side.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { GraphQLError, Kind, parse } from 'graphql';
 import { seedCode } from '../seed/index.ts';
-import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { createDriver } from '../db/create-driver.ts';
 import { provideNeo4j, type ProvidedNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import { runCypherLoad } from './cypher-load.ts';
 import { checkEqualData } from './equal-data.ts';
 import { ratioTable, summarise, table, type Comparison, type LoadFigures, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
+import { startChild } from './start-child.ts';
 import type { ServeAppOptions } from './serve-app.ts';
-import type { ServePeerOptions } from './serve-peer.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
 
 const { values: args } = parseArgs({
@@ -54,22 +53,6 @@ const rounds = Math.max(1, Number(args.rounds));
 const log = (line: string): void => {
   process.stderr.write(`[bench] ${line}\n`);
 };
-
-/** Starts a bench server script in its own process and resolves with the URL it prints. */
-async function startChild(script: string, options: ServeAppOptions | ServePeerOptions, what: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', script), JSON.stringify(options)], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout ?? process.stdin });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve(line.slice('READY '.length));
-    });
-  });
-  return { url, child };
-}
 
 /** Starts bench/serve-app.ts in its own process and resolves with its URL. */
 function startServer(neo4j: ProvidedNeo4j, batching: boolean): Promise<{ url: string; child: ChildProcess }> {

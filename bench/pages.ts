@@ -7,20 +7,20 @@
  *
  *   npx tsx bench/pages.ts [--seconds 5] [--warmup 2] [--connections 10]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { createDriver } from '../db/create-driver.ts';
 import { provideNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import { seedCode } from '../seed/index.ts';
 import { stylesheet } from '../web/stylesheet.ts';
 import { summarise, table, type Row, type Sample } from './figures.ts';
 import type { ServeAppOptions } from './serve-app.ts';
+import { startChild } from './start-child.ts';
 
 const { values: args } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, warmup: { type: 'string', default: '2' }, connections: { type: 'string', default: '10' } },
@@ -85,12 +85,9 @@ async function main(): Promise<void> {
     log(`seeding the Code into ${neo4j.description}`);
     await seedCode({ driver, database: neo4j.database, timeoutMs: 120_000 });
     const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching: true };
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-app.ts'), JSON.stringify(options)], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    const lines = createInterface({ input: child.stdout ?? process.stdin });
-    const api = await new Promise<string>((resolve, reject) => {
-      child?.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
-      lines.on('line', (line) => (line.startsWith('READY ') ? resolve(line.slice('READY '.length)) : undefined));
-    });
+    const server = await startChild('serve-app.ts', options, 'the server');
+    child = server.child;
+    const api = server.url;
     const base = api.replace(/\/graphql$/, '');
     log(`pages at ${base}; ${seconds} s per page after ${warmup} s of warm-up, ${connections} connections`);
     const rows: Row[] = [];

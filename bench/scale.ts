@@ -16,13 +16,13 @@
  * latency on a shared machine, those do not vary from run to run, and say which statement
  * grows with what.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startChild, type BenchChild } from './start-child.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadConfig, PROJECT_ROOT } from '../core/config.ts';
+import { loadConfig } from '../core/config.ts';
 import { createDriver } from '../db/create-driver.ts';
 import { provideNeo4j, type ProvidedNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import type { Driver } from 'neo4j-driver';
@@ -57,20 +57,9 @@ const log = (line: string): void => {
   process.stderr.write(`[scale] ${line}\n`);
 };
 
-async function startServer(neo4j: ProvidedNeo4j): Promise<{ url: string; child: ChildProcess }> {
+async function startServer(neo4j: ProvidedNeo4j): Promise<BenchChild> {
   const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching: true };
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-app.ts'), JSON.stringify(options)], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout ?? process.stdin });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code}`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve(line.slice('READY '.length));
-    });
-  });
-  return { url, child };
+  return startChild('serve-app.ts', options, 'the API');
 }
 
 /** Our round trips per request, from the debug extension (one walk of each request). */
