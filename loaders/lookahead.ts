@@ -41,7 +41,8 @@ import { provisionValue, toProvision, type ProvisionModel } from './provision.ts
 import type { RevisionModel } from './revision.ts';
 import type { Selection } from './selection.ts';
 import { sourceReferenceValue, sourcesOrder, sourcesPath, toSourceReference, type SourcedNode, type SourceReferenceModel } from './source.ts';
-import { buildTrace, traceColumns, tracePath, type TraceStepModel } from './trace.ts';
+import { revisionOfUid } from './global-id.ts';
+import { traceHeadColumns, traceOf, tracePath, traceTail, traceTailColumns, type TraceHeadRow, type TraceStep, type TraceStepModel, type TraceTailRow } from './trace.ts';
 
 /** A DataLoader as a plan uses it: it fills it, and reads from it what it did not plan. */
 interface Primable<V, K = string> {
@@ -85,13 +86,28 @@ function lastOf<M>(props: Props, name: string, map: (value: unknown) => M): M | 
   return values.length === 0 ? null : map(values[values.length - 1]);
 }
 
-/** One statement being planned: fresh variable names, and the bodies its answer must bring. */
+/**
+ * One statement being planned: fresh variable names, and what its answer must bring beside
+ * the nodes: the bodies asked about, and the tail of the revision's traces. Everything a
+ * plan reaches lies in one revision (`revision`, the root's), as every link it plans stays
+ * inside a revision's tree.
+ */
 class Plan {
   private named = 0;
   /** Bodies whose existence is asked (bodyByKey). */
   readonly bodies = new Set<string>();
   /** Bodies whose members are asked too (membersOfGroup): the `body:` arguments below. */
   readonly groups = new Set<string>();
+  /** Whether a trace is asked: the revision's tail of every trace (trace.ts traceTail) comes once, beside the nodes. */
+  tracesAsked = false;
+  private tail: readonly TraceStep[] | null = null;
+
+  constructor(readonly revision: string) {}
+
+  /** The tail of the revision's traces, once the columns are read; null when the revision has no Code (no trace then). */
+  traceTail(): readonly TraceStep[] | null {
+    return this.tail;
+  }
 
   /** A variable no other part of the statement uses. */
   name(prefix: string): string {
@@ -99,16 +115,24 @@ class Plan {
     return `${prefix}_${this.named}`;
   }
 
-  /** Whether the statement must bring bodies beside the nodes it plans. */
-  get bringsBodies(): boolean {
-    return this.bodies.size > 0;
+  /** Whether the statement must bring anything beside the nodes it plans. */
+  get bringsColumns(): boolean {
+    return this.bodies.size > 0 || this.tracesAsked;
   }
 
-  /** The columns beside the root's that bring the bodies (as `[name, expression]`). */
+  /** The columns beside the root's that bring the bodies and the traces' tail (as `[name, expression]`). */
   columns(): [string, string][] {
-    if (!this.bringsBodies) return [];
+    const columns: [string, string][] = [];
+    if (this.tracesAsked) {
+      const names = { p: '', h: '', r: this.name('r'), code: this.name('code'), e: this.name('e'), lp: this.name('lp'), act: this.name('act') };
+      const tail = traceTailColumns(names.r, names)
+        .map(([name, expression]) => `${name}: ${expression}`)
+        .join(', ');
+      columns.push(['lookaheadTraceTail', `COLLECT { MATCH (${names.r}:Revision {key: $lookaheadRevision})-[:REVISION_OF]->(${names.code}:Instrument) RETURN {${tail}} }`]);
+    }
+    if (this.bodies.size === 0) return columns;
     const [key, body, member] = [this.name('key'), this.name('b'), this.name('b')];
-    const columns: [string, string][] = [['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} }`]];
+    columns.push(['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} }`]);
     if (this.groups.size > 0) {
       columns.push([
         'lookaheadMembers',
@@ -120,13 +144,20 @@ class Plan {
   }
 
   params(): Params {
-    if (!this.bringsBodies) return {};
-    return { lookaheadBodies: [...this.bodies], ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}) };
+    return {
+      ...(this.tracesAsked ? { lookaheadRevision: this.revision } : {}),
+      ...(this.bodies.size > 0 ? { lookaheadBodies: [...this.bodies] } : {}),
+      ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}),
+    };
   }
 
-  /** Primes bodyByKey (null for a body that does not exist) and membersOfGroup from a row with the columns. */
+  /**
+   * Reads the columns of a row: keeps the traces' tail, and primes bodyByKey (null for a body
+   * that does not exist) and membersOfGroup.
+   */
   readColumns(row: Props, loaders: LookaheadLoaders): void {
-    if (!this.bringsBodies) return;
+    if (this.tracesAsked) this.tail = lastOf(row, 'lookaheadTraceTail', (value) => traceTail(toTraceTail(value)));
+    if (this.bodies.size === 0) return;
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
     const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
@@ -238,13 +269,18 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     });
   }
   if (selection.has('trace')) {
-    const names = { p: plan.name('p'), h: plan.name('h'), r: plan.name('r'), code: plan.name('code'), e: plan.name('e'), lp: plan.name('lp'), act: plan.name('act') };
-    const row = traceColumns(o, names)
+    // The obligation's own steps here; the revision's tail comes once beside the nodes (Plan.columns).
+    plan.tracesAsked = true;
+    const names = { p: plan.name('p'), h: plan.name('h'), r: plan.name('r'), code: plan.name('code'), e: '', lp: '', act: '' };
+    const row = traceHeadColumns(o, names)
       .map(([name, expression]) => `${name}: ${expression}`)
       .join(', ');
     links.push({
-      entry: `trace: COLLECT { MATCH ${tracePath(o, names)} RETURN {${row}} }`,
-      read: (props, obligation, loaders) => loaders.traceOfObligation.prime(obligation.uid, lastOf(props, 'trace', toTrace) ?? []),
+      entry: `trace: COLLECT { MATCH ${tracePath(o, names)} WHERE ${names.r}.key = $lookaheadRevision RETURN {${row}} }`,
+      read: (props, obligation, loaders) => {
+        const tail = plan.traceTail();
+        loaders.traceOfObligation.prime(obligation.uid, tail === null ? [] : (lastOf(props, 'trace', (value) => traceOf(toTraceHead(value), tail)) ?? []));
+      },
     });
   }
   const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
@@ -252,11 +288,22 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   return linked(`properties(${o})`, links, (value) => toObligation(links.length === 0 ? value : asProps(value, 'planned obligation')['node']), (entries) => `{node: properties(${o})${entries}}`);
 }
 
-/** A planned trace row (the columns of trace.ts's traceColumns) as its steps. */
-function toTrace(value: unknown): TraceStepModel[] {
-  const row = asProps(value, 'trace');
-  const part = (name: string): Props => asProps(row[name], `the trace's ${name}`);
-  return buildTrace({ obligation: part('obligation'), provision: part('provision'), heading: part('heading'), revision: part('revision'), code: part('code'), enabling: listOf(row, 'enabling') });
+/** The parts of a planned row, each a map. */
+const partsOf = (value: unknown, what: string) => {
+  const row = asProps(value, what);
+  return { row, part: (name: string): Props => asProps(row[name], `the ${what}'s ${name}`) };
+};
+
+/** A planned trace head (trace.ts traceHeadColumns). */
+function toTraceHead(value: unknown): TraceHeadRow {
+  const { part } = partsOf(value, 'trace');
+  return { obligation: part('obligation'), provision: part('provision'), heading: part('heading') };
+}
+
+/** The planned tail of a revision's traces (trace.ts traceTailColumns). */
+function toTraceTail(value: unknown): TraceTailRow {
+  const { row, part } = partsOf(value, 'trace tail');
+  return { revision: part('revision'), code: part('code'), enabling: listOf(row, 'enabling') };
 }
 
 /** A planned statement: its Cypher and parameters, and how its rows are read (priming the loaders on the way). */
@@ -278,10 +325,10 @@ function planByUid<M>(
   canSeeDrafts: boolean,
   project: (plan: Plan, variable: string) => Projection<M>,
 ): PlannedStatement<M | null> | null {
-  const plan = new Plan();
+  const plan = new Plan(revisionOfUid(uid));
   const variable = plan.name(root === 'provision' ? 'p' : 'o');
   const projection = project(plan, variable);
-  if (!projection.linked && !plan.bringsBodies) return null;
+  if (!projection.linked && !plan.bringsColumns) return null;
   return {
     name: root,
     cypher: `
@@ -311,7 +358,7 @@ export const planObligationByUid = (uid: string, selection: Selection, canSeeDra
  * the bodies the filter names (whose existence findObligations checks) beside the page.
  */
 export function planObligationsPage(revision: string, criteria: ObligationCriteria, request: PageRequest, selection: Selection): PlannedStatement<Page<ObligationModel>> {
-  const plan = new Plan();
+  const plan = new Plan(revision);
   for (const key of [criteria.appliesTo, criteria.addressee, ...(criteria.anyOf.appliesTo ?? [])]) if (key !== null) plan.bodies.add(key);
   const item = obligationProjection(plan, 'o', selection.below('nodes').with(selection.below('edges').below('node')), false);
   const query = buildObligationQuery(revision, criteria, request, { item: item.cypher, columns: plan.columns(), params: plan.params() });
