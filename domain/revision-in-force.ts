@@ -40,9 +40,19 @@ export function firstRevisionInForce<R extends RevisionDates>(revisions: readonl
 /** Days in Wales as ISO dates (en-CA writes year-month-day); made once, as making one costs more than using it. */
 const WALES_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's date in Wales (Europe/London), as an ISO date. */
+/** The last day formatted, and the UTC minute it was formatted for. */
+let lastDay = { minute: Number.NaN, day: '' };
+
+/**
+ * Today's date in Wales (Europe/London), as an ISO date. Formatting a date costs about as much
+ * as a small request's own work, so the day is kept for the minute it was asked in: Europe/London
+ * is UTC or UTC+1, so its midnight always falls on a whole UTC minute and a day kept this way
+ * is never stale.
+ */
 export function todayInWales(now: Date = new Date()): string {
-  return WALES_DAY.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: WALES_DAY.format(now) };
+  return lastDay.day;
 }
 
 /** What a request says about which revision to read: a key, a day, or neither (today). */

@@ -91,6 +91,22 @@ describe('dates', () => {
     expect(todayInWales(new Date('2024-12-31T23:30:00Z'))).toBe('2024-12-31');
   });
 
+  it('turn the day at midnight in Wales to the millisecond, though a day is kept for the minute', () => {
+    // Summer: midnight in Wales is 23:00 UTC; winter: midnight UTC.
+    expect(todayInWales(new Date('2025-06-30T22:59:59.999Z'))).toBe('2025-06-30');
+    expect(todayInWales(new Date('2025-06-30T23:00:00.000Z'))).toBe('2025-07-01');
+    expect(todayInWales(new Date('2025-06-30T23:00:59.999Z'))).toBe('2025-07-01');
+    expect(todayInWales(new Date('2025-12-31T23:59:59.999Z'))).toBe('2025-12-31');
+    expect(todayInWales(new Date('2026-01-01T00:00:00.000Z'))).toBe('2026-01-01');
+    // The days around the clocks changing (at 01:00 UTC, never at midnight).
+    expect(todayInWales(new Date('2026-03-28T23:59:59.999Z'))).toBe('2026-03-28');
+    expect(todayInWales(new Date('2026-03-29T00:00:00.000Z'))).toBe('2026-03-29');
+    expect(todayInWales(new Date('2026-10-24T22:59:59.999Z'))).toBe('2026-10-24');
+    expect(todayInWales(new Date('2026-10-24T23:00:00.000Z'))).toBe('2026-10-25');
+    expect(todayInWales(new Date('2026-10-25T23:59:59.999Z'))).toBe('2026-10-25');
+    expect(todayInWales(new Date('2026-10-26T00:00:00.000Z'))).toBe('2026-10-26');
+  });
+
   it('read the Date scalar\'s value as the day it names', () => {
     expect(isoDay(new Date('2024-09-01T00:00:00Z'))).toBe('2024-09-01');
     expect(isoDay(null)).toBeNull();
