@@ -239,7 +239,10 @@ export function buildObligationMatch(revision: string, criteria: ObligationCrite
   }
   if (criteria.appliesTo !== null) {
     params['appliesTo'] = criteria.appliesTo;
-    where.push('EXISTS { MATCH (o)-[:APPLIES_TO]->(bound:Body) WHERE bound.key = $appliesTo OR EXISTS { (bound)-[:MEMBER_OF]->(:Body {key: $appliesTo}) } }');
+    // Bound directly, or through a group it is a member of: two patterns the planner can
+    // seek each by the body's key (666 database hits for the Code's 104 obligations, against
+    // 1,911 for one pattern with an OR inside).
+    where.push('(EXISTS { (o)-[:APPLIES_TO]->(:Body {key: $appliesTo}) } OR EXISTS { (o)-[:APPLIES_TO]->(:Body)-[:MEMBER_OF]->(:Body {key: $appliesTo}) })');
   }
   if (criteria.provision !== null) {
     params['provision'] = criteria.provision;
@@ -275,7 +278,7 @@ function choicePredicates(choices: ObligationChoices, params: Record<string, unk
     where.push(predicate);
   };
   list('anyAppliesTo', choices.appliesTo,
-    'EXISTS { MATCH (o)-[:APPLIES_TO]->(bound:Body) WHERE bound.key IN $anyAppliesTo OR EXISTS { MATCH (bound)-[:MEMBER_OF]->(group:Body) WHERE group.key IN $anyAppliesTo } }');
+    '(EXISTS { MATCH (o)-[:APPLIES_TO]->(bound:Body) WHERE bound.key IN $anyAppliesTo } OR EXISTS { MATCH (o)-[:APPLIES_TO]->(:Body)-[:MEMBER_OF]->(group:Body) WHERE group.key IN $anyAppliesTo })');
   list('anyForce', choices.force, 'o.force IN $anyForce');
   list('anyPrinciple', choices.principle, 'EXISTS { MATCH (o)-[:STATED_IN]->(p:Principle) WHERE p.key IN $anyPrinciple }');
   list('anyStandard', choices.standard, 'EXISTS { MATCH (o)-[:STATED_IN]->(s:Standard) WHERE s.key IN $anyStandard }');
