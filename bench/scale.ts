@@ -27,12 +27,10 @@ import { createDriver } from '../db/create-driver.ts';
 import { provideNeo4j, type ProvidedNeo4j } from '../db/neo4j/provide-neo4j.ts';
 import type { Driver } from 'neo4j-driver';
 import { LEGAL_EVENTS } from '../core/vocabulary.ts';
-import { OBLIGATIONS_OF_PROVISIONS } from '../loaders/obligation.ts';
-import { buildObligationQuery, toObligationCriteria } from '../loaders/obligation-query.ts';
-import { PROVISIONS_BY_UID } from '../loaders/provision.ts';
 import { ALL_REVISIONS } from '../loaders/revision.ts';
 import { readSeedInput, seedCode } from '../seed/index.ts';
 import { runCypherLoad } from './cypher-load.ts';
+import { plannedStatement } from './planned-statements.ts';
 import { walk } from './equal-data.ts';
 import { summarise, type LoadFigures } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
@@ -86,16 +84,19 @@ interface Statement {
   params: Record<string, unknown>;
 }
 
+/**
+ * What the API sends for each workload on `revision`: the statement it plans from the
+ * workload's document (bench/planned-statements.ts), and `allRevisions`, which finds the
+ * revision in force when the published revisions are not kept.
+ */
 function statementsOf(revision: string): Statement[] {
-  const byBody = buildObligationQuery(revision, toObligationCriteria({ appliesTo: 'local-health-board', modality: ['MUST', 'MUST_NOT'] }), { offset: 0, limit: 50 });
-  const page = buildObligationQuery(revision, toObligationCriteria(null), { offset: 0, limit: 20 });
-  return [
-    { name: 'allRevisions (every data request)', cypher: ALL_REVISIONS, params: { legalEvents: LEGAL_EVENTS, which: 'all' } },
-    { name: 'provisionsByUid (S8)', cypher: PROVISIONS_BY_UID, params: { keys: [`${revision}|S8`], canSeeDrafts: false } },
-    { name: 'obligationsOfProvisions (S8)', cypher: OBLIGATIONS_OF_PROVISIONS, params: { keys: [`${revision}|S8`] } },
-    { name: 'obligations of a body, first 50', cypher: byBody.cypher, params: byBody.params },
-    { name: 'obligations, a page of 20', cypher: page.cypher, params: page.params },
-  ];
+  const planned = workloads(revision).flatMap((workload) => {
+    const [request] = workload.graphql;
+    if (workload.name.startsWith('mix')) return [];
+    const statement = request === undefined ? null : plannedStatement(request.query, request.variables({}), revision);
+    return statement === null ? [] : [{ cypher: statement.cypher, params: statement.params, name: workload.name }];
+  });
+  return [{ name: 'allRevisions (when the cache is empty)', cypher: ALL_REVISIONS, params: { legalEvents: LEGAL_EVENTS, which: 'all' } }, ...planned];
 }
 
 interface ProfiledPlan {
