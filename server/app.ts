@@ -15,7 +15,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
@@ -25,6 +24,7 @@ import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REV
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
+import { rateLimiter } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
@@ -134,28 +134,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     }),
   );
   const limit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
-  if (limit.max > 0) {
-    app.use(
-      rateLimit({
-        windowMs: limit.windowMs,
-        limit: limit.max,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        // Probes of health and readiness are never refused: a load balancer must always see the truth.
-        skip: (req) => req.path === '/health' || req.path === '/ready',
-        handler: (_req, res) => {
-          const retryAfter = Number(res.getHeader('retry-after') ?? Math.ceil(limit.windowMs / 1000));
-          sendHttpError(
-            res,
-            429,
-            'TOO_MANY_REQUESTS',
-            `Too many requests from this client: the limit is ${limit.max} per ${limit.windowMs / 1000} s; try again in ${retryAfter} s`,
-            { retryAfterSeconds: retryAfter },
-          );
-        },
-      }),
-    );
-  }
+  // Counted per client, with the standard headers on every answer (server/rate-limit.ts).
+  if (limit.max > 0) app.use(rateLimiter(limit));
   const httpServer = http.createServer(app);
 
   const schema = buildSchema();
