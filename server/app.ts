@@ -31,7 +31,7 @@ import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts'
 import { RevisionCache } from '../loaders/revision-cache.ts';
 import { feedsRouter } from './feeds.ts';
 import { exportsRouter } from './exports/exports-router.ts';
-import { ideRouter } from './ide/ide-router.ts';
+import { ideAtGraphql, ideRouter } from './ide/ide-router.ts';
 import { htmlNotFound, webRouter } from '../web/router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
@@ -171,6 +171,32 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   });
   await apollo.start();
 
+  // Sign-in is set up once the server listens (its issuer depends on the port: below).
+  const auth: { setup?: AuthSetup } = {};
+  // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
+  const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
+  // What every operation's context is made of, on /graphql and for the web pages.
+  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>) => ({
+    batching,
+    viewer,
+    requestId,
+    log,
+    operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+    reader,
+    ...(revisionCache === undefined ? {} : { revisionCache }),
+  });
+  // GraphQL first: an operation passes none of the layers of the pages, downloads and sign-in
+  // (none of which answers /graphql), and Express matches each of those against every request it sees.
+  app.use(
+    '/graphql',
+    ideAtGraphql(),
+    authenticate,
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      // requestIdOf (above) always gives a string id.
+      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
+    }),
+  );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -180,7 +206,6 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
 
   // Sign-in (README "Sign-in"): the embedded OpenID provider at /oidc, unless AUTH_ISSUER names another.
   // Its issuer depends on the port, so it is made once the server listens (below).
-  const auth: { setup?: AuthSetup } = {};
   const authConfig = { ...DEFAULT_AUTH, issuer: undefined, ...config.auth };
   if (authConfig.issuer === undefined) {
     const embedded = async (): Promise<Awaited<ReturnType<LazyEmbeddedProvider['get']>> | undefined> => auth.setup?.embedded?.get();
@@ -198,19 +223,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   app.use(ideRouter());
   const originOf = (req: { protocol: string; get(name: string): string | undefined }): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `${config.host}`}`;
   app.use(feedsRouter(db, originOf));
-  // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
-  const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
   app.use(exportsRouter({ db, schema, authenticate, origin: originOf }));
   // The web pages (web/): clients of this API, run in-process as an anonymous reader.
-  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>) => ({
-    batching,
-    viewer,
-    requestId,
-    log,
-    operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-    reader,
-    ...(revisionCache === undefined ? {} : { revisionCache }),
-  });
   app.use(
     webRouter({
       logger,
@@ -219,15 +233,6 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
         if (response.body.kind !== 'single') throw new Error(`the operation ${operationName} answered incrementally`);
         return { data: response.body.singleResult.data ?? null, errors: response.body.singleResult.errors ?? [] };
       },
-    }),
-  );
-  app.use(
-    '/graphql',
-    authenticate,
-    express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      // requestIdOf (above) always gives a string id.
-      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
     }),
   );
   app.use(htmlNotFound());
