@@ -15,7 +15,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import helmet from 'helmet';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
@@ -26,6 +25,7 @@ import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context } from './context.ts';
 import { rateLimiter } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { RevisionCache } from '../loaders/revision-cache.ts';
@@ -126,8 +126,9 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   // One line per request with its method, path and status only: headers carry credentials and
   // query strings carry operations (server/request-log.ts).
   app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
+  // Helmet's headers, worked out once at start (server/security-headers.ts).
   app.use(
-    helmet({
+    securityHeaders({
       // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
       referrerPolicy: { policy: 'no-referrer' },
