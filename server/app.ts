@@ -22,7 +22,7 @@ import { QueryRunner, type Database } from '../db/run-query.ts';
 import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
-import { createContext, type Context } from './context.ts';
+import { createContext, type Context, type ContextOptions } from './context.ts';
 import { rateLimiter } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -177,15 +177,13 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
   const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
   // What every operation's context is made of, on /graphql and for the web pages.
-  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>) => ({
+  const sameForAll = {
     batching,
-    viewer,
-    requestId,
-    log,
     operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
     reader,
     ...(revisionCache === undefined ? {} : { revisionCache }),
-  });
+  };
+  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>): ContextOptions => ({ ...sameForAll, viewer, requestId, log });
   // GraphQL first: an operation passes none of the layers of the pages, downloads and sign-in
   // (none of which answers /graphql), and Express matches each of those against every request it sees.
   app.use(
