@@ -15,8 +15,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { rateLimit } from 'express-rate-limit';
-import helmet from 'helmet';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
@@ -24,14 +22,16 @@ import { QueryRunner, type Database } from '../db/run-query.ts';
 import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
-import { createContext, type Context } from './context.ts';
+import { createContext, type Context, type ContextOptions } from './context.ts';
+import { rateLimiter } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { RevisionCache } from '../loaders/revision-cache.ts';
 import { feedsRouter } from './feeds.ts';
 import { exportsRouter } from './exports/exports-router.ts';
-import { ideRouter } from './ide/ide-router.ts';
+import { ideAtGraphql, ideRouter } from './ide/ide-router.ts';
 import { htmlNotFound, webRouter } from '../web/router.ts';
 import { debugExtensionsPlugin } from './plugins/debug-extensions.ts';
 import { errorLogPlugin } from './plugins/error-log.ts';
@@ -126,36 +126,17 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   // One line per request with its method, path and status only: headers carry credentials and
   // query strings carry operations (server/request-log.ts).
   app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
+  // Helmet's headers, worked out once at start (server/security-headers.ts).
   app.use(
-    helmet({
+    securityHeaders({
       // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
   const limit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
-  if (limit.max > 0) {
-    app.use(
-      rateLimit({
-        windowMs: limit.windowMs,
-        limit: limit.max,
-        standardHeaders: 'draft-8',
-        legacyHeaders: false,
-        // Probes of health and readiness are never refused: a load balancer must always see the truth.
-        skip: (req) => req.path === '/health' || req.path === '/ready',
-        handler: (_req, res) => {
-          const retryAfter = Number(res.getHeader('retry-after') ?? Math.ceil(limit.windowMs / 1000));
-          sendHttpError(
-            res,
-            429,
-            'TOO_MANY_REQUESTS',
-            `Too many requests from this client: the limit is ${limit.max} per ${limit.windowMs / 1000} s; try again in ${retryAfter} s`,
-            { retryAfterSeconds: retryAfter },
-          );
-        },
-      }),
-    );
-  }
+  // Counted per client, with the standard headers on every answer (server/rate-limit.ts).
+  if (limit.max > 0) app.use(rateLimiter(limit));
   const httpServer = http.createServer(app);
 
   const schema = buildSchema();
@@ -191,6 +172,30 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   });
   await apollo.start();
 
+  // Sign-in is set up once the server listens (its issuer depends on the port: below).
+  const auth: { setup?: AuthSetup } = {};
+  // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
+  const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
+  // What every operation's context is made of, on /graphql and for the web pages.
+  const sameForAll = {
+    batching,
+    operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
+    reader,
+    ...(revisionCache === undefined ? {} : { revisionCache }),
+  };
+  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>): ContextOptions => ({ ...sameForAll, viewer, requestId, log });
+  // GraphQL first: an operation passes none of the layers of the pages, downloads and sign-in
+  // (none of which answers /graphql), and Express matches each of those against every request it sees.
+  app.use(
+    '/graphql',
+    ideAtGraphql(),
+    authenticate,
+    express.json({ limit: config.bodyLimit }),
+    expressMiddleware(apollo, {
+      // requestIdOf (above) always gives a string id.
+      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
+    }),
+  );
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -200,7 +205,6 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
 
   // Sign-in (README "Sign-in"): the embedded OpenID provider at /oidc, unless AUTH_ISSUER names another.
   // Its issuer depends on the port, so it is made once the server listens (below).
-  const auth: { setup?: AuthSetup } = {};
   const authConfig = { ...DEFAULT_AUTH, issuer: undefined, ...config.auth };
   if (authConfig.issuer === undefined) {
     const embedded = async (): Promise<Awaited<ReturnType<LazyEmbeddedProvider['get']>> | undefined> => auth.setup?.embedded?.get();
@@ -218,19 +222,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   app.use(ideRouter());
   const originOf = (req: { protocol: string; get(name: string): string | undefined }): string => config.publicUrl ?? `${req.protocol}://${req.get('host') ?? `${config.host}`}`;
   app.use(feedsRouter(db, originOf));
-  // Who is asking, on /graphql and on the downloads alike (server/auth/bearer-auth.ts).
-  const authenticate = bearerAuth({ verifier: { verify: (token) => (auth.setup === undefined ? Promise.reject(new IssuerUnavailable('the server is starting')) : auth.setup.verifier.verify(token)) }, onRefused: onAuthRefused, logger });
   app.use(exportsRouter({ db, schema, authenticate, origin: originOf }));
   // The web pages (web/): clients of this API, run in-process as an anonymous reader.
-  const contextOptions = (requestId: string, log: () => Logger, viewer: ReturnType<typeof viewerOf>) => ({
-    batching,
-    viewer,
-    requestId,
-    log,
-    operationTimeoutMs: config.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS,
-    reader,
-    ...(revisionCache === undefined ? {} : { revisionCache }),
-  });
   app.use(
     webRouter({
       logger,
@@ -239,15 +232,6 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
         if (response.body.kind !== 'single') throw new Error(`the operation ${operationName} answered incrementally`);
         return { data: response.body.singleResult.data ?? null, errors: response.body.singleResult.errors ?? [] };
       },
-    }),
-  );
-  app.use(
-    '/graphql',
-    authenticate,
-    express.json({ limit: config.bodyLimit }),
-    expressMiddleware(apollo, {
-      // requestIdOf (above) always gives a string id.
-      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
     }),
   );
   app.use(htmlNotFound());

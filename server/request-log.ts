@@ -27,6 +27,19 @@ export interface RequestLogOptions {
 }
 
 const LOG = Symbol('the request logger');
+const START = Symbol('when the request came');
+const FAILURE = Symbol('the error its response met');
+
+/** What a logged request's response carries until its line is written. */
+interface Timed {
+  [START]?: number;
+  [FAILURE]?: unknown;
+}
+
+/** Keeps the error a response met, for its line (and so that it is never an unhandled 'error'). */
+function onError(this: Timed, error: unknown): void {
+  this[FAILURE] = error;
+}
 
 /** Installs the request's lazy `req.log` on `app` and returns the middleware that writes each line. */
 export function requestLog(app: Express, { logger, requestIdOf, ignore }: RequestLogOptions): RequestHandler {
@@ -37,23 +50,25 @@ export function requestLog(app: Express, { logger, requestIdOf, ignore }: Reques
       return (this[LOG] ??= logger.child({ requestId: this.id }));
     },
   });
-  return (req, res, next) => {
+  /** Writes the request's line once its response is closed (shared by every request: no closure each). */
+  function onClose(this: Express['response'] & Timed): void {
+    const failure = this[FAILURE];
+    const failed = failure !== undefined || this.statusCode >= 500;
+    if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
+    const req = this.req;
+    // originalUrl: Express strips a mounted router's prefix from req.url while inside it.
+    const line = { req: { method: req.method, path: req.originalUrl.split('?')[0] }, res: { statusCode: this.statusCode }, responseTime: Date.now() - (this[START] ?? Date.now()) };
+    if (failed) req.log.error({ ...line, err: failure ?? new Error(`failed with status code ${this.statusCode}`) }, 'request errored');
+    else req.log.info(line, 'request completed');
+  }
+  return (req, res: Express['response'] & Timed, next) => {
     req.id = requestIdOf(req, res);
     if (!ignore(req)) {
-      const start = Date.now();
-      const method = req.method;
-      const path = req.url.split('?')[0];
-      let failure: unknown;
-      res.once('error', (error) => {
-        failure = error;
-      });
-      res.once('close', () => {
-        const failed = failure !== undefined || res.statusCode >= 500;
-        if (!logger.isLevelEnabled(failed ? 'error' : 'info')) return;
-        const line = { req: { method, path }, res: { statusCode: res.statusCode }, responseTime: Date.now() - start };
-        if (failed) req.log.error({ ...line, err: failure ?? new Error(`failed with status code ${res.statusCode}`) }, 'request errored');
-        else req.log.info(line, 'request completed');
-      });
+      res[START] = Date.now();
+      // `on`, not `once`, which wraps each listener in a new function: 'close' fires once, and a
+      // second error only replaces the first (and, unlike with `once`, is never left unhandled).
+      res.on('error', onError);
+      res.on('close', onClose);
     }
     next();
   };

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import express, { type Request, type Response, type NextFunction, type Router } from 'express';
+import express, { type Request, type RequestHandler, type Response, type NextFunction, type Router } from 'express';
 import { loadExamples } from './examples.ts';
 import { IDE_SCRIPT, idePage, WORKER_FILES } from './ide-page.ts';
 
@@ -44,18 +44,31 @@ export function wantsIde(req: Request): boolean {
   return req.method === 'GET' && req.query['query'] === undefined && req.query['extensions'] === undefined && req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
-export function ideRouter(): Router {
+/** The IDE's page, made once per server (examples and all) and shared by its two addresses. */
+function sendIde(): (req: Request, res: Response) => void {
   const page = idePage(loadExamples());
-  const router = express.Router();
-  const sendPage = (_req: Request, res: Response): void => {
+  return (_req, res) => {
     res.set('content-security-policy', CONTENT_SECURITY_POLICY).type('html').send(page);
   };
+}
 
-  router.get('/ide', sendPage);
-  router.get('/graphql', (req: Request, res: Response, next: NextFunction) => {
+/**
+ * The first handler of /graphql: a browser's navigation gets the IDE, anything else goes on to
+ * GraphQL. A POST is passed on at the first comparison, so operations pay nothing for it.
+ */
+export function ideAtGraphql(): RequestHandler {
+  const sendPage = sendIde();
+  return (req: Request, res: Response, next: NextFunction) => {
     if (wantsIde(req)) sendPage(req, res);
     else next();
-  });
+  };
+}
+
+/** The IDE at /ide and its assets under /ide/assets/ (at /graphql it is ideAtGraphql's). */
+export function ideRouter(): Router {
+  const sendPage = sendIde();
+  const router = express.Router();
+  router.get('/ide', sendPage);
   router.get('/ide/assets/ide.js', (_req, res) => {
     res.type('text/javascript').send(IDE_SCRIPT);
   });

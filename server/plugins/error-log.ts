@@ -5,7 +5,7 @@
  * cause with its stack. Errors the caller can read (our codes, parse and validation
  * failures) are not logged here: they are answers, not faults.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
 import { passesThrough } from '../format-error.ts';
@@ -20,25 +20,26 @@ export function causeOf(error: GraphQLError): unknown {
   return original;
 }
 
-export function errorLogPlugin(): ApolloServerPlugin<Context> {
-  return {
-    requestDidStart: () =>
-      Promise.resolve({
-        didEncounterErrors: ({ errors, contextValue, operationName, request }) => {
-          for (const error of errors) {
-            if (passesThrough(error.extensions['code'])) continue;
-            contextValue.log.error(
-              {
-                operationName: operationName ?? request.operationName ?? null,
-                path: error.path ?? null,
-                variables: Object.keys(request.variables ?? {}),
-                err: causeOf(error),
-              },
-              'masked an unexpected error as INTERNAL_SERVER_ERROR',
-            );
-          }
-          return Promise.resolve();
+/** One listener for every request (it keeps nothing per request), handed out already resolved. */
+const listener: GraphQLRequestListener<Context> = {
+  didEncounterErrors: ({ errors, contextValue, operationName, request }) => {
+    for (const error of errors) {
+      if (passesThrough(error.extensions['code'])) continue;
+      contextValue.log.error(
+        {
+          operationName: operationName ?? request.operationName ?? null,
+          path: error.path ?? null,
+          variables: Object.keys(request.variables ?? {}),
+          err: causeOf(error),
         },
-      }),
-  };
+        'masked an unexpected error as INTERNAL_SERVER_ERROR',
+      );
+    }
+    return Promise.resolve();
+  },
+};
+
+export function errorLogPlugin(): ApolloServerPlugin<Context> {
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }

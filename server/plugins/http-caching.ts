@@ -19,7 +19,7 @@
  * A field added to the schema is therefore no-store until it is named here.
  */
 import { createHash } from 'node:crypto';
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 // The type predicates check `instanceof`, so they come from the one graphql instance (see query-cost.ts).
 import {
   Kind,
@@ -156,28 +156,26 @@ export function httpCachingPlugin(): ApolloServerPlugin<Context> {
     if (analysis === undefined && !byOperation.has(name)) byOperation.set(name, (analysis = cachePinsOf(schema, document, operation)));
     return analysis ?? null;
   };
-  return {
-    requestDidStart: ({ request }) => {
-      const cacheable = request.http?.method === 'GET';
-      return Promise.resolve({
-        willSendResponse: async ({ response, contextValue, schema, document, operation }) => {
-          const headers = response.http.headers;
-          headers.set('cache-control', NO_STORE);
-          if (!cacheable || response.body.kind !== 'single' || document === undefined || operation === undefined) return;
-          const result = response.body.singleResult;
-          if (result.errors !== undefined || contextValue.viewer !== null || (response.http.status ?? 200) !== 200) return;
-          const pins = analysisOf(schema, document, operation);
-          if (pins === null) return;
-          for (const pin of pins) {
-            const key: unknown = 'literal' in pin ? pin.literal : request.variables?.[pin.variable];
-            if (typeof key !== 'string') return;
-            const revision = await contextValue.loaders.revisionByKey(key);
-            if (revision?.published !== true) return;
-          }
-          headers.set('cache-control', PUBLIC_CACHE_CONTROL);
-          headers.set('etag', etagOf(bodyOf(result)));
-        },
-      });
+  // One listener for every request (a request's method is read when its answer is sent).
+  const listener: GraphQLRequestListener<Context> = {
+    willSendResponse: async ({ request, response, contextValue, schema, document, operation }) => {
+      const headers = response.http.headers;
+      headers.set('cache-control', NO_STORE);
+      if (request.http?.method !== 'GET' || response.body.kind !== 'single' || document === undefined || operation === undefined) return;
+      const result = response.body.singleResult;
+      if (result.errors !== undefined || contextValue.viewer !== null || (response.http.status ?? 200) !== 200) return;
+      const pins = analysisOf(schema, document, operation);
+      if (pins === null) return;
+      for (const pin of pins) {
+        const key: unknown = 'literal' in pin ? pin.literal : request.variables?.[pin.variable];
+        if (typeof key !== 'string') return;
+        const revision = await contextValue.loaders.revisionByKey(key);
+        if (revision?.published !== true) return;
+      }
+      headers.set('cache-control', PUBLIC_CACHE_CONTROL);
+      headers.set('etag', etagOf(bodyOf(result)));
     },
   };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }

@@ -6,7 +6,7 @@
  * runs once the operation is resolved rather than as a static validation rule, and is kept per
  * document and values of the variables that can change it.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
 // The type predicates below check `instanceof`, so they must come from the one graphql
 // instance Apollo and the schema use. Node resolves 'graphql' to its CommonJS index.js;
 // vitest would pick the .mjs copy (the package's "module" field) for our code and for any
@@ -133,8 +133,14 @@ export function costVariablesOf(document: DocumentNode): string[] {
 
 interface DocumentEstimates {
   costVariables: readonly string[];
-  /** By operation name and the values of costVariables; at most ESTIMATES_PER_DOCUMENT, oldest out. */
-  estimates: Map<string, number>;
+  /** By operation name and the values of costVariables; at most ESTIMATES_PER_DOCUMENT, oldest out. Each report is shared by the requests it answers. */
+  estimates: Map<string, Readonly<CostReport>>;
+}
+
+/** The key of an estimate: the operation's name alone when no variable can change it (most documents), else with their values. */
+function estimateKey(costVariables: readonly string[], variables: Record<string, unknown>, operationName: string | null): string {
+  if (costVariables.length === 0) return operationName ?? '';
+  return `${operationName ?? ''}\u0000${JSON.stringify(costVariables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])))}`;
 }
 
 /**
@@ -147,10 +153,10 @@ interface DocumentEstimates {
  */
 export function queryCostPlugin(limit: number): ApolloServerPlugin {
   const byDocument = new WeakMap<DocumentNode, DocumentEstimates>();
-  const estimateOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null): number => {
+  const estimateOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName: string | null): Readonly<CostReport> => {
     let kept = byDocument.get(document);
     if (kept === undefined) byDocument.set(document, (kept = { costVariables: costVariablesOf(document), estimates: new Map() }));
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(kept.costVariables.map((name) => (Object.hasOwn(variables, name) ? [variables[name]] : [])))}`;
+    const key = estimateKey(kept.costVariables, variables, operationName);
     const known = kept.estimates.get(key);
     if (known !== undefined) return known;
     let requested: number;
@@ -162,34 +168,37 @@ export function queryCostPlugin(limit: number): ApolloServerPlugin {
       throw apiError('BAD_USER_INPUT', message, { http: { status: 400 } });
     }
     if (kept.estimates.size >= ESTIMATES_PER_DOCUMENT) kept.estimates.delete(kept.estimates.keys().next().value ?? '');
-    kept.estimates.set(key, requested);
-    return requested;
+    const report = Object.freeze({ requested, limit });
+    kept.estimates.set(key, report);
+    return report;
   };
-  return {
-    requestDidStart: () => {
-      let report: CostReport | undefined;
-      return Promise.resolve({
-        didResolveOperation: ({ schema, document, request, operationName }) => {
-          const requested = estimateOf(schema, document, request.variables ?? {}, operationName);
-          report = { requested, limit };
-          if (requested > limit) {
-            throw apiError(
-              'QUERY_TOO_COMPLEX',
-              `This operation could return about ${requested} objects (its estimated cost); the limit is ${limit}. ` +
-                `Please ask for smaller pages (for instance first: ${DEFAULT_PAGE_SIZE}) or fewer nested lists, ` +
-                'and fetch the rest with the cursors of pageInfo.',
-              { limit: 'cost', cost: report, http: { status: 400 } },
-            );
-          }
-          return Promise.resolve();
-        },
-        willSendResponse: ({ response }) => {
-          if (report !== undefined && response.body.kind === 'single') {
-            response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
-          }
-          return Promise.resolve();
-        },
-      });
+  /** Each request's report, from didResolveOperation to willSendResponse (Apollo hands both the same request context). */
+  const reports = new WeakMap<object, Readonly<CostReport>>();
+  const listener: GraphQLRequestListener<BaseContext> = {
+    didResolveOperation: (requestContext) => {
+      const { schema, document, request, operationName } = requestContext;
+      const report = estimateOf(schema, document, request.variables ?? {}, operationName);
+      reports.set(requestContext, report);
+      if (report.requested > limit) {
+        throw apiError(
+          'QUERY_TOO_COMPLEX',
+          `This operation could return about ${report.requested} objects (its estimated cost); the limit is ${limit}. ` +
+            `Please ask for smaller pages (for instance first: ${DEFAULT_PAGE_SIZE}) or fewer nested lists, ` +
+            'and fetch the rest with the cursors of pageInfo.',
+          { limit: 'cost', cost: { ...report }, http: { status: 400 } },
+        );
+      }
+      return Promise.resolve();
+    },
+    willSendResponse: (requestContext) => {
+      const { response } = requestContext;
+      const report = reports.get(requestContext);
+      if (report !== undefined && response.body.kind === 'single') {
+        response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost: report };
+      }
+      return Promise.resolve();
     },
   };
+  const started = Promise.resolve(listener);
+  return { requestDidStart: () => started };
 }

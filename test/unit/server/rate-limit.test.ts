@@ -1,0 +1,46 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { describe, expect, it } from 'vitest';
+import { policyName, rateLimiter } from '../../../server/rate-limit.ts';
+
+/** The headers of `count` requests to an app behind `limiter`, in order. */
+async function headersOf(limiter: RequestHandler, count: number): Promise<{ status: number; rateLimit: string | null; policy: string | null; retryAfter: string | null }[]> {
+  const app = express();
+  app.use(limiter);
+  app.get('/', (_req, res) => {
+    res.send('ok');
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const answers = [];
+    for (let i = 0; i < count; i += 1) {
+      const answer = await fetch(`http://127.0.0.1:${port}/`);
+      answers.push({ status: answer.status, rateLimit: answer.headers.get('ratelimit'), policy: answer.headers.get('ratelimit-policy'), retryAfter: answer.headers.get('retry-after') });
+    }
+    return answers;
+  } finally {
+    server.close();
+  }
+}
+
+describe('the rate limit', () => {
+  it('names its policy as express-rate-limit does', () => {
+    expect([policyName({ max: 5, windowMs: 60_000 }), policyName({ max: 600, windowMs: 30_000 }), policyName({ max: 9, windowMs: 7_200_000 }), policyName({ max: 1, windowMs: 86_400_000 })]).toEqual([
+      '5-in-1min',
+      '600-in-30sec',
+      '9-in-2hrs',
+      '1-in-1day',
+    ]);
+  });
+
+  it('writes the same RateLimit, RateLimit-Policy and Retry-After as the library with draft-8 headers', async () => {
+    const ours = await headersOf(rateLimiter({ max: 2, windowMs: 60_000 }), 3);
+    const library = await headersOf(rateLimit({ windowMs: 60_000, limit: 2, standardHeaders: 'draft-8', legacyHeaders: false }), 3);
+    expect(ours.map((a) => a.status)).toEqual([200, 200, 429]);
+    expect(ours).toEqual(library);
+  });
+});

@@ -1,0 +1,40 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type RequestHandler } from 'express';
+import helmet, { type HelmetOptions } from 'helmet';
+import { describe, expect, it } from 'vitest';
+import { recordHelmet, securityHeaders } from '../../../server/security-headers.ts';
+
+/** The headers of one answer from an app behind `middleware` (less Date, which changes). */
+async function headersBehind(middleware: RequestHandler): Promise<[string, string][]> {
+  const app = express();
+  app.use(middleware);
+  app.get('/', (_req, res) => {
+    res.send('ok');
+  });
+  const server = http.createServer(app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  try {
+    const answer = await fetch(`http://127.0.0.1:${port}/`);
+    return [...answer.headers.entries()].filter(([name]) => name !== 'date');
+  } finally {
+    server.close();
+  }
+}
+
+const OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+describe('security headers', () => {
+  it('are the headers helmet sets with the same options, X-Powered-By removed', async () => {
+    expect(await headersBehind(securityHeaders(OPTIONS))).toEqual(await headersBehind(helmet(OPTIONS)));
+    expect(recordHelmet(OPTIONS).removed).toEqual(['X-Powered-By']);
+  });
+
+  it('refuses options whose headers would be made per request', () => {
+    expect(() => recordHelmet({ contentSecurityPolicy: { directives: { scriptSrc: [() => "'nonce-x'"] } } })).toThrow();
+  });
+});
