@@ -4,7 +4,8 @@
  * function), so its middleware is run once at start against a recorder and each response then
  * gets the recorded headers in one loop. Helmet stays the one place they are decided.
  */
-import type { IncomingMessage } from 'node:http';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
 import type { RequestHandler } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 
@@ -26,17 +27,21 @@ export function recordHelmet(options: HelmetOptions): RecordedHeaders {
   if (madePerRequest(options)) throw new Error('a Content-Security-Policy directive is a function (a nonce?): its header is made per request, so use helmet itself');
   const set: [string, string][] = [];
   const removed: string[] = [];
-  const recorder = {
-    setHeader(name: string, value: unknown): void {
+  // A real response, on a socket that is never connected: helmet writes its headers as it would on any.
+  class Recorder extends ServerResponse {
+    override setHeader(name: string, value: number | string | readonly string[]): this {
       if (typeof value !== 'string') throw new Error(`helmet set ${name} to a value that is not a string`);
       set.push([name, value]);
-    },
-    removeHeader(name: string): void {
+      return super.setHeader(name, value);
+    }
+    override removeHeader(name: string): void {
       removed.push(name);
-    },
-  };
+      super.removeHeader(name);
+    }
+  }
+  const request = new IncomingMessage(new Socket());
   let finished = false;
-  helmet(options)({} as IncomingMessage, recorder as never, (error?: unknown) => {
+  helmet(options)(request, new Recorder(request), (error?: unknown) => {
     if (error !== undefined) throw error instanceof Error ? error : new Error('helmet refused its options');
     finished = true;
   });
