@@ -165,12 +165,10 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
      * group (NOT_FOUND for an unknown body).
      */
     applicabilityFor: async (obligationUid: string, body: string | null): Promise<ApplicabilityModel[]> => {
-      const all = await batched.applicabilityOfObligation.load(obligationUid);
-      if (body === null) return all;
-      const [asked, members] = await Promise.all([batched.bodyByKey.load(body), batched.membersOfGroup.load(body)]);
+      if (body === null) return batched.applicabilityOfObligation.load(obligationUid);
+      const [asked, applicability] = await Promise.all([batched.bodyByKey.load(body), batched.applicabilityOfObligationFor.load({ uid: obligationUid, body })]);
       if (asked === null) throw notFound('body', body, 'local-health-board');
-      const wanted = new Set([body, ...members.map((member) => member.key)]);
-      return all.filter((applicability) => wanted.has(applicability.body.key));
+      return applicability;
     },
     /**
      * An obligation's legal basis; with `body`, only the provisions through which it binds that

@@ -11,11 +11,12 @@
  * - below a provision: `heading` (headingOfProvision), `obligations` (obligationsOfProvision,
  *   and provisionOfObligation for each of them: it is this provision), `sources` (sourcesOfNode);
  * - below an obligation: `provision` (provisionOfObligation, and what is planned below it),
- *   `addressees` (addresseesOfObligation), `appliesTo` (applicabilityOfObligation), `cites`
- *   (citationsOfObligation), `trace` (traceOfObligation), `sources` (sourcesOfNode);
+ *   `addressees` (addresseesOfObligation), `appliesTo` (applicabilityOfObligation; when every
+ *   `appliesTo` names its body, only those bodies and their members: applicabilityOfObligationFor),
+ *   `cites` (citationsOfObligation), `trace` (traceOfObligation), `sources` (sourcesOfNode);
  * - the bodies named by `appliesTo(body:)` and `legalBasis(body:)` anywhere below, and by the
- *   filter's `appliesTo` and `addressee` (bodyByKey, and membersOfGroup for the arguments), so
- *   the checks that an asked body exists cost nothing more.
+ *   filter's `appliesTo` and `addressee` (bodyByKey, and membersOfGroup for `legalBasis(body:)`),
+ *   so the checks that an asked body exists cost nothing more.
  *
  * The roots: `provision(key)`, `obligation(key)` (statements `provision`, `obligation`, when
  * something below them is planned; else the by-uid DataLoader, which batches aliased roots)
@@ -34,7 +35,7 @@ import { bodyOrder, toBody, type BodyModel } from './body.ts';
 import { citedOrder, citedValue, toCitable, type CitableModel } from './citation.ts';
 import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
 import { toHeading, type HeadingModel } from './heading.ts';
-import { applicabilityValue, toApplicability, toObligation, type ApplicabilityModel, type ObligationModel } from './obligation.ts';
+import { applicabilityValue, isBodyOrMember, toApplicability, toObligation, type ApplicabilityModel, type ObligationForBody, type ObligationModel } from './obligation.ts';
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { provisionValue, toProvision, type ProvisionModel } from './provision.ts';
@@ -58,6 +59,7 @@ export interface LookaheadLoaders extends KeyCheckers {
   provisionOfObligation: Primable<ProvisionModel | null>;
   addresseesOfObligation: Primable<BodyModel[]>;
   applicabilityOfObligation: Primable<ApplicabilityModel[]>;
+  applicabilityOfObligationFor: Primable<ApplicabilityModel[], ObligationForBody>;
   citationsOfObligation: Primable<CitableModel[]>;
   traceOfObligation: Primable<TraceStepModel[]>;
   bodyByKey: Primable<BodyModel | null>;
@@ -93,6 +95,15 @@ class Plan {
   /** Bodies whose members are asked too (membersOfGroup): the `body:` arguments below. */
   readonly groups = new Set<string>();
 
+  /** Values the statement's parts pass as parameters, by name. */
+  private readonly values: Params = {};
+
+  /** Passes `value` as the parameter `name` (a fresh variable name), and gives its Cypher. */
+  param(name: string, value: unknown): string {
+    this.values[name] = value;
+    return `$${name}`;
+  }
+
   /** A variable no other part of the statement uses. */
   name(prefix: string): string {
     this.named += 1;
@@ -120,8 +131,8 @@ class Plan {
   }
 
   params(): Params {
-    if (!this.bringsBodies) return {};
-    return { lookaheadBodies: [...this.bodies], ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}) };
+    if (!this.bringsBodies) return { ...this.values };
+    return { ...this.values, lookaheadBodies: [...this.bodies], ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}) };
   }
 
   /** Primes bodyByKey (null for a body that does not exist) and membersOfGroup from a row with the columns. */
@@ -195,6 +206,36 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
 }
 
 /**
+ * Who the obligation `o` binds, when `appliesTo` is asked. When every `appliesTo` names its
+ * body, only those bodies and their groups' members (applicabilityOfObligationFor, as
+ * applicabilityFor filters): an obligation binds some twenty bodies, each brought whole, and
+ * the benchmark asks about one. Else all of them (applicabilityOfObligation).
+ */
+function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<ObligationModel> | null {
+  if (!selection.has('appliesTo')) return null;
+  const [a, b] = [plan.name('a'), plan.name('b')];
+  const named = selection.argumentInEvery('appliesTo', 'body');
+  if (named === null || !named.every((body): body is string => typeof body === 'string')) {
+    return {
+      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
+      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
+    };
+  }
+  const bodies = [...new Set(named)];
+  const body = plan.name('body');
+  return {
+    entry:
+      `applicabilityFor: COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
+      `RETURN {body: ${body}, value: ${applicabilityValue(a, b)}} ORDER BY ${b}.name }`,
+    read: (props, obligation, loaders) => {
+      const rows = listOf(props, 'applicabilityFor').map((value) => asProps(value, 'planned applicability'));
+      const found = groupedInKeyOrder(bodies, rows.map((row) => ({ key: String(row['body']), value: toApplicability(row['value']) })));
+      bodies.forEach((asked, index) => loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: asked }, found[index] ?? []));
+    },
+  };
+}
+
+/**
  * An obligation `o` with what is planned below it. `inProvision`: it is read below its
  * provision, which primes its `provision` itself.
  */
@@ -215,19 +256,14 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
       read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
     });
   }
-  if (selection.has('appliesTo')) {
-    const [a, b] = [plan.name('a'), plan.name('b')];
-    links.push({
-      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
-      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
-    });
-  }
-  // applicabilityFor and legalBasisFor check the body they are asked about and read its members.
+  const applicability = applicabilityLink(plan, o, selection);
+  if (applicability !== null) links.push(applicability);
+  // applicabilityFor and legalBasisFor check the body they are asked about; legalBasisFor reads its members.
   for (const field of ['appliesTo', 'legalBasis']) {
     for (const body of selection.argumentValues(field, 'body')) {
       if (typeof body !== 'string') continue;
       plan.bodies.add(body);
-      plan.groups.add(body);
+      if (field === 'legalBasis') plan.groups.add(body);
     }
   }
   if (selection.has('cites')) {

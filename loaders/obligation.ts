@@ -3,7 +3,7 @@
  * apply to and why (APPLIES_TO), and the legislation that gives them force
  * (docs/reading-rules.md, "Applicability" and "Legal basis per body").
  */
-import { inKeyOrder, makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
+import { inKeyOrder, makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
 import { toBody, type BodyModel } from './body.ts';
 import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
@@ -125,6 +125,24 @@ MATCH (:Obligation {uid: key})-[a:APPLIES_TO]->(b:Body)
 RETURN key, ${applicabilityValue('a', 'b')} AS value
 ORDER BY b.name`;
 
+/** An obligation (by uid) and the body (by key) its applicability is asked about (Obligation.appliesTo(body:)). */
+export interface ObligationForBody {
+  uid: string;
+  body: string;
+}
+
+export const obligationForBodyId = ({ uid, body }: ObligationForBody): string => `${uid}\n${body}`;
+
+/** Whether the body `b` is the body `body` (a Cypher expression of its key) or a member of that group: who appliesTo(body:) keeps. */
+export const isBodyOrMember = (b: string, body: string): string => `(${b}.key = ${body} OR EXISTS { MATCH (${b})-[:MEMBER_OF]->(:Body {key: ${body}}) })`;
+
+export const APPLICABILITY_OF_OBLIGATIONS_FOR = `
+UNWIND $targets AS target
+MATCH (:Obligation {uid: target.uid})-[a:APPLIES_TO]->(b:Body)
+WHERE ${isBodyOrMember('b', 'target.body')}
+RETURN target.id AS key, ${applicabilityValue('a', 'b')} AS value
+ORDER BY b.name`;
+
 /**
  * What gives an obligation force: what the Code of its revision is issued under or is
  * guidance under (clauses 1.1, 1.2), any statutory duty it restates (CITES_DUTY_OF), and how
@@ -199,6 +217,12 @@ export function createObligationLoaders(runner: QueryRunner, options: LoaderOpti
     obligationsOfProvision: makeLoader(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
     /** The bodies an obligation (by uid) binds, with the reason, by body name. */
     applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, toApplicability)),
+    /** The bodies an obligation binds that are one body or members of that group, by body name (the body is not checked). */
+    applicabilityOfObligationFor: makeLoader(
+      options,
+      manyEachTarget(runner, 'applicabilityOfObligationsFor', APPLICABILITY_OF_OBLIGATIONS_FOR, obligationForBodyId, toApplicability),
+      obligationForBodyId,
+    ),
     /** The provisions of legislation an obligation (by uid) rests on. */
     legalBasisOfObligation: makeLoader<string, LegalBasisModel[]>(options, async (keys) => {
       const rows = await runner.read<LegalBasisRow & { key: string }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {

@@ -86,6 +86,16 @@ export class Selection {
     });
   }
 
+  /**
+   * The values of the argument `argument` when every occurrence of the field `name` gives it
+   * (null when one does not, or gives null, or the field is not asked): what a plan may narrow to.
+   */
+  argumentInEvery(name: string, argument: string): unknown[] | null {
+    const occurrences = this.fields.get(name) ?? [];
+    const values = this.argumentValues(name, argument);
+    return occurrences.length > 0 && values.length === occurrences.length ? values : null;
+  }
+
   private collect(set: SelectionSetNode, spread: Set<string>): void {
     for (const selection of set.selections) {
       if (!this.included(selection)) continue;

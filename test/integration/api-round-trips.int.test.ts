@@ -142,6 +142,27 @@ describe('Neo4j round trips of an operation', () => {
     expect((await counted(unbatched, query)).data).toEqual(answer.data);
   });
 
+  it('plans the applicability of a group body\'s members as applicabilityFor filters it, for the same answer', async () => {
+    const query = `{ obligations(asOf: "2024-09-01", filter: { appliesTo: "statutory-partners" }, first: 40) { nodes { key
+      group: appliesTo(body: "statutory-partners") { body { key name description } reason explanation via { key } }
+      one: appliesTo(body: "local-health-board") { body { key } reason } } } }`;
+    const answer = await counted(batched, query);
+    // `via` is not planned: its body is read by bodyByKey.
+    expect(answer.queries).toEqual({ roundTrips: 2, statements: ['obligations', 'bodiesByKey'] });
+    const nodes = (answer.data as { obligations: { nodes: { group: { body: { key: string } }[] }[] } }).obligations.nodes;
+    // The group's members are bound, not (only) the group itself.
+    expect(nodes.some((node) => node.group.some((applicability) => applicability.body.key !== 'statutory-partners'))).toBe(true);
+    expect((await counted(unbatched, query)).data).toEqual(answer.data);
+  });
+
+  it('answers NOT_FOUND for the applicability of an unknown body, as the DataLoaders do', async () => {
+    const query = '{ obligations(asOf: "2024-09-01", first: 2) { nodes { key appliesTo(body: "no-such-body") { reason } } } }';
+    const [planned, loaded] = [await batched.graphql(query), await unbatched.graphql(query)];
+    expect(planned.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(planned.errors?.map((error) => error.message)).toEqual(loaded.errors?.map((error) => error.message));
+    expect(planned.extensions?.['queries']).toEqual({ roundTrips: 1, statements: ['obligations'] });
+  });
+
   it('answers a root field that asks nothing it plans from the DataLoader, which batches aliased roots', async () => {
     const answer = await counted(batched, '{ a: provision(key: "S8", asOf: "2024-09-01") { key title } b: provision(key: "S9", asOf: "2024-09-01") { key } }');
     expect(answer.queries).toEqual({ roundTrips: 1, statements: ['provisionsByUid'] });
