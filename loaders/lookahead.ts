@@ -31,16 +31,27 @@ import { GraphShapeError } from '../core/errors.ts';
 import { asProps, integer, type Props } from '../db/graph-values.ts';
 import type { Params, QueryRunner } from '../db/run-query.ts';
 import { groupedInKeyOrder, inKeyOrder } from './batch.ts';
-import { bodyOrder, toBody, type BodyModel } from './body.ts';
+import { BODY_ALWAYS, BODY_FIELD_READS, bodyOrder, toBodyAsRead, type BodyModel } from './body.ts';
 import { citedOrder, citedValue, toCitable, type CitableModel } from './citation.ts';
 import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
 import { toHeading, type HeadingModel } from './heading.ts';
-import { applicabilityValue, isBodyOrMember, toApplicability, toObligation, type ApplicabilityModel, type ObligationForBody, type ObligationModel } from './obligation.ts';
+import {
+  applicabilityValue,
+  isBodyOrMember,
+  OBLIGATION_ALWAYS,
+  OBLIGATION_FIELD_READS,
+  toApplicability,
+  toObligationAsRead,
+  type ApplicabilityModel,
+  type ObligationForBody,
+  type ObligationModel,
+} from './obligation.ts';
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import { provisionValue, toProvision, type ProvisionModel } from './provision.ts';
+import { PROVISION_ALWAYS, PROVISION_FIELD_READS, provisionValue, toProvisionAsRead, type ProvisionModel } from './provision.ts';
+import { Reads } from './projection.ts';
 import type { RevisionModel } from './revision.ts';
-import type { Selection } from './selection.ts';
+import { Selection } from './selection.ts';
 import { sourceReferenceValue, sourcesOrder, sourcesPath, toSourceReference, type SourcedNode, type SourceReferenceModel } from './source.ts';
 import { buildTrace, traceColumns, tracePath, type TraceStepModel } from './trace.ts';
 
@@ -52,8 +63,9 @@ interface Primable<V, K = string> {
 
 /** The request's DataLoaders a plan fills (loaders/create-loaders.ts). */
 export interface LookaheadLoaders extends KeyCheckers {
-  provisionByUid: Primable<ProvisionModel | null>;
-  obligationByUid: Primable<ObligationModel | null>;
+  /** Read, never filled: a plan's models may lack what a by-uid load brings (loaders/projection.ts). */
+  provisionByUid: { load(uid: string): Promise<ProvisionModel | null> };
+  obligationByUid: { load(uid: string): Promise<ObligationModel | null> };
   headingOfProvision: Primable<HeadingModel | null>;
   obligationsOfProvision: Primable<ObligationModel[]>;
   provisionOfObligation: Primable<ProvisionModel | null>;
@@ -87,6 +99,9 @@ function lastOf<M>(props: Props, name: string, map: (value: unknown) => M): M | 
   return values.length === 0 ? null : map(values[values.length - 1]);
 }
 
+/** What is read of the bodies a plan brings to check them (asked by key, not by field): not their descriptions. */
+const CHECKED_BODY = Reads.of(Selection.none(), BODY_FIELD_READS, BODY_ALWAYS);
+
 /** One statement being planned: fresh variable names, and the bodies its answer must bring. */
 class Plan {
   private named = 0;
@@ -119,12 +134,12 @@ class Plan {
   columns(): [string, string][] {
     if (!this.bringsBodies) return [];
     const [key, body, member] = [this.name('key'), this.name('b'), this.name('b')];
-    const columns: [string, string][] = [['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} }`]];
+    const columns: [string, string][] = [['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: ${CHECKED_BODY.cypher(body)}} }`]];
     if (this.groups.size > 0) {
       columns.push([
         'lookaheadMembers',
         `COLLECT { UNWIND $lookaheadGroups AS ${key} MATCH (:Body {key: ${key}})<-[:MEMBER_OF]-(${member}:Body) ` +
-          `RETURN {key: ${key}, value: properties(${member})} ORDER BY ${bodyOrder(member)} }`,
+          `RETURN {key: ${key}, value: ${CHECKED_BODY.cypher(member)}} ORDER BY ${bodyOrder(member)} }`,
       ]);
     }
     return columns;
@@ -140,11 +155,11 @@ class Plan {
     if (!this.bringsBodies) return;
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
-    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
     bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
     if (this.groups.size === 0) return;
     const groups = [...this.groups];
-    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
     groups.forEach((key, index) => loaders.membersOfGroup.prime(key, members[index] ?? []));
   }
 }
@@ -201,8 +216,8 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
   }
   const sources = sourcesLink<ProvisionModel>(plan, p, selection, (provision) => ({ label: provision.__typename, key: provision.uid }));
   if (sources !== null) links.push(sources);
-  const value = provisionValue(p);
-  return linked(value, links, toProvision, (entries) => provisionValue(p, entries));
+  const reads = Reads.of(selection, PROVISION_FIELD_READS, PROVISION_ALWAYS);
+  return linked(provisionValue(p, '', reads), links, (value) => toProvisionAsRead(value, reads), (entries) => provisionValue(p, entries, reads));
 }
 
 /**
@@ -214,11 +229,12 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
 function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<ObligationModel> | null {
   if (!selection.has('appliesTo')) return null;
   const [a, b] = [plan.name('a'), plan.name('b')];
+  const reads = Reads.of(selection.below('appliesTo').below('body'), BODY_FIELD_READS, BODY_ALWAYS);
   const named = selection.argumentInEvery('appliesTo', 'body');
   if (named === null || !named.every((body): body is string => typeof body === 'string')) {
     return {
-      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
-      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
+      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
+      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map((value) => toApplicability(value, reads))),
     };
   }
   const bodies = [...new Set(named)];
@@ -226,10 +242,10 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
   return {
     entry:
       `applicabilityFor: COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
-      `RETURN {body: ${body}, value: ${applicabilityValue(a, b)}} ORDER BY ${b}.name }`,
+      `RETURN {body: ${body}, value: ${applicabilityValue(a, b, reads)}} ORDER BY ${b}.name }`,
     read: (props, obligation, loaders) => {
       const rows = listOf(props, 'applicabilityFor').map((value) => asProps(value, 'planned applicability'));
-      const found = groupedInKeyOrder(bodies, rows.map((row) => ({ key: String(row['body']), value: toApplicability(row['value']) })));
+      const found = groupedInKeyOrder(bodies, rows.map((row) => ({ key: String(row['body']), value: toApplicability(row['value'], reads) })));
       bodies.forEach((asked, index) => loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: asked }, found[index] ?? []));
     },
   };
@@ -251,9 +267,10 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   }
   if (selection.has('addressees')) {
     const b = plan.name('b');
+    const reads = Reads.of(selection.below('addressees'), BODY_FIELD_READS, BODY_ALWAYS);
     links.push({
-      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN properties(${b}) ORDER BY ${bodyOrder(b)} }`,
-      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
+      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} ORDER BY ${bodyOrder(b)} }`,
+      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads))),
     });
   }
   const applicability = applicabilityLink(plan, o, selection);
@@ -285,7 +302,13 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   }
   const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
   if (sources !== null) links.push(sources);
-  return linked(`properties(${o})`, links, (value) => toObligation(links.length === 0 ? value : asProps(value, 'planned obligation')['node']), (entries) => `{node: properties(${o})${entries}}`);
+  const reads = Reads.of(selection, OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
+  return linked(
+    reads.cypher(o),
+    links,
+    (value) => toObligationAsRead(links.length === 0 ? value : asProps(value, 'planned obligation')['node'], reads),
+    (entries) => `{node: ${reads.cypher(o)}${entries}}`,
+  );
 }
 
 /** A planned trace row (the columns of trace.ts's traceColumns) as its steps. */

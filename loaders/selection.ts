@@ -56,6 +56,11 @@ export class Selection {
     return this.fields.has(name);
   }
 
+  /** The names of the fields asked for. */
+  names(): string[] {
+    return [...this.fields.keys()];
+  }
+
   /** Whether any field but those named is asked for. */
   hasOtherThan(names: readonly string[]): boolean {
     return [...this.fields.keys()].some((name) => !names.includes(name));

@@ -12,6 +12,9 @@ import { found, inRevision, present, revisionChoice } from './support.ts';
 const provisionFields = {
   id: (provision: ProvisionModel) => toGlobalId(provision.__typename, provision.uid),
   label: (provision: ProvisionModel) => provisionLabel(provision),
+  // A planned statement reads a provision's text only when it is asked there (loaders/projection.ts).
+  text: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
+    provision.text ?? present(await loaders.provisionText.load(provision.uid), `the text of provision ${provision.uid}`),
   heading: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
   revision: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>

@@ -155,6 +155,19 @@ describe('Neo4j round trips of an operation', () => {
     expect((await counted(unbatched, query)).data).toEqual(answer.data);
   });
 
+  it('reads what one path left out of a node when another path asks it, for the same answer', async () => {
+    // The page reads S8's obligations without their statements and S8 without its text (and
+    // primes the loaders with them first); the other roots ask for both, and for descriptions.
+    const query = `{ page: obligations(asOf: "2024-09-01", filter: { provision: "S8" }, first: 20) { nodes { key provision { key label } addressees { key name } } }
+      provision(key: "S8", asOf: "2024-09-01") { key text obligations { key statement addressees { key description } } }
+      obligation(key: "S8/1", asOf: "2024-09-01") { key statement provision { key text } appliesTo { body { key description } reason } } }`;
+    const planned = await counted(batched, query);
+    const data = planned.data as { provision: { text: string; obligations: { statement: string; addressees: { description: string | null }[] }[] } };
+    expect(data.provision.text.length).toBeGreaterThan(100);
+    expect(data.provision.obligations.every((obligation) => obligation.statement.length > 0)).toBe(true);
+    expect((await counted(unbatched, query)).data).toEqual(planned.data);
+  });
+
   it('answers NOT_FOUND for the applicability of an unknown body, as the DataLoaders do', async () => {
     const query = '{ obligations(asOf: "2024-09-01", first: 2) { nodes { key appliesTo(body: "no-such-body") { reason } } } }';
     const [planned, loaded] = [await batched.graphql(query), await unbatched.graphql(query)];
