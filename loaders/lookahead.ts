@@ -26,6 +26,10 @@
  * asks, which its depth and cost limits bound. Each nested part is a COLLECT subquery over
  * variables named afresh (`p_1`, `o_2`, …), so that no inner pattern joins an outer variable
  * by accident.
+ *
+ * Each provision, obligation and body is read as a map projection of the properties the fields
+ * asked of it need (loaders/projection.ts), so its heavy text comes only when asked; the field
+ * resolvers load what a model came without (a node reached by another path that did not ask it).
  */
 import { GraphShapeError } from '../core/errors.ts';
 import { asProps, integer, type Props } from '../db/graph-values.ts';
