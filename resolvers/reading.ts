@@ -11,8 +11,9 @@ import { present } from './support.ts';
 
 export const readingResolvers: Resolvers = {
   Obligation: {
-    statement: async (obligation, _args, { loaders }) =>
-      obligation.statement ?? present(await loaders.obligationStatement.load(obligation.uid), `the statement of obligation ${obligation.uid}`),
+    // Synchronous when the statement came with the model: no promise for the common case.
+    statement: (obligation, _args, { loaders }) =>
+      obligation.statement ?? loaders.obligationStatement.load(obligation.uid).then((statement) => present(statement, `the statement of obligation ${obligation.uid}`)),
     sentence: (obligation) => obligation.text,
     subjectRestored: (obligation) => obligation.restoredSubject !== null,
   },
