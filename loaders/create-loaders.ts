@@ -165,12 +165,10 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
      * group (NOT_FOUND for an unknown body).
      */
     applicabilityFor: async (obligationUid: string, body: string | null): Promise<ApplicabilityModel[]> => {
-      const all = await batched.applicabilityOfObligation.load(obligationUid);
-      if (body === null) return all;
-      const [asked, members] = await Promise.all([batched.bodyByKey.load(body), batched.membersOfGroup.load(body)]);
+      if (body === null) return batched.applicabilityOfObligation.load(obligationUid);
+      const [asked, applicability] = await Promise.all([batched.bodyByKey.load(body), batched.applicabilityOfObligationFor.load({ uid: obligationUid, body })]);
       if (asked === null) throw notFound('body', body, 'local-health-board');
-      const wanted = new Set([body, ...members.map((member) => member.key)]);
-      return all.filter((applicability) => wanted.has(applicability.body.key));
+      return applicability;
     },
     /**
      * An obligation's legal basis; with `body`, only the provisions through which it binds that
@@ -188,8 +186,11 @@ export function createLoaders(runner: QueryRunner, options: LoaderOptions & { re
      * A page of obligations; with the resolver's `info`, in one statement with what is asked
      * below its nodes (loaders/lookahead.ts).
      */
-    findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest, info?: SelectionSource) =>
-      lookahead === null ? findObligations(runner, batched, revision, filter, request) : lookahead.obligations(revision, filter, request, info === undefined ? Selection.none() : Selection.of(info)),
+    findObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest, info: SelectionSource) =>
+      lookahead === null ? findObligations(runner, batched, revision, filter, request) : lookahead.obligations(revision, filter, request, Selection.of(info)),
+    /** A page of obligations with every property read, for what reads them outside GraphQL (the exports). */
+    findWholeObligations: (revision: RevisionModel, filter: ObligationFilterInput | null | undefined, request: PageRequest) =>
+      findObligations(runner, batched, revision, filter, request),
     /** A provision by uid and what the resolver's `info` asks below it, in one statement (loaders/lookahead.ts); null when there is none. */
     provisionAsked: (uid: string, info: SelectionSource): Promise<ProvisionModel | null> =>
       lookahead === null ? batched.provisionByUid.load(uid) : lookahead.provision(uid, Selection.of(info)),

@@ -9,7 +9,7 @@ import type { BodyModel } from './body.ts';
 import type { CitableModel } from './citation.ts';
 import { uidOf } from './global-id.ts';
 import type { HeadingModel } from './heading.ts';
-import { toObligation, type ObligationModel } from './obligation.ts';
+import { toObligation, type FullObligationModel } from './obligation.ts';
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { ProvisionModel } from './provision.ts';
@@ -62,7 +62,7 @@ export async function findObligations(
   revision: RevisionModel,
   filter: ObligationFilterInput | null | undefined,
   request: PageRequest,
-): Promise<Page<ObligationModel>> {
+): Promise<Page<FullObligationModel>> {
   const criteria = toObligationCriteria(filter);
   const query = buildObligationQuery(revision.key, criteria, request);
   const [page] = await Promise.all([readPage(runner, 'obligations', query, request, toObligation), checkCriteriaKeys(checkers, revision, criteria)]);

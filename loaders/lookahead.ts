@@ -11,11 +11,12 @@
  * - below a provision: `heading` (headingOfProvision), `obligations` (obligationsOfProvision,
  *   and provisionOfObligation for each of them: it is this provision), `sources` (sourcesOfNode);
  * - below an obligation: `provision` (provisionOfObligation, and what is planned below it),
- *   `addressees` (addresseesOfObligation), `appliesTo` (applicabilityOfObligation), `cites`
- *   (citationsOfObligation), `trace` (traceOfObligation), `sources` (sourcesOfNode);
+ *   `addressees` (addresseesOfObligation), `appliesTo` (applicabilityOfObligation; when every
+ *   `appliesTo` names its body, only those bodies and their members: applicabilityOfObligationFor),
+ *   `cites` (citationsOfObligation), `trace` (traceOfObligation), `sources` (sourcesOfNode);
  * - the bodies named by `appliesTo(body:)` and `legalBasis(body:)` anywhere below, and by the
- *   filter's `appliesTo` and `addressee` (bodyByKey, and membersOfGroup for the arguments), so
- *   the checks that an asked body exists cost nothing more.
+ *   filter's `appliesTo` and `addressee` (bodyByKey, and membersOfGroup for `legalBasis(body:)`),
+ *   so the checks that an asked body exists cost nothing more.
  *
  * The roots: `provision(key)`, `obligation(key)` (statements `provision`, `obligation`, when
  * something below them is planned; else the by-uid DataLoader, which batches aliased roots)
@@ -25,21 +26,36 @@
  * asks, which its depth and cost limits bound. Each nested part is a COLLECT subquery over
  * variables named afresh (`p_1`, `o_2`, …), so that no inner pattern joins an outer variable
  * by accident.
+ *
+ * Each provision, obligation and body is read as a map projection of the properties the fields
+ * asked of it need (loaders/projection.ts), so its heavy text comes only when asked; the field
+ * resolvers load what a model came without (a node reached by another path that did not ask it).
  */
 import { GraphShapeError } from '../core/errors.ts';
 import { asProps, integer, type Props } from '../db/graph-values.ts';
 import type { Params, QueryRunner } from '../db/run-query.ts';
 import { groupedInKeyOrder, inKeyOrder } from './batch.ts';
-import { bodyOrder, toBody, type BodyModel } from './body.ts';
+import { BODY_ALWAYS, BODY_FIELD_READS, bodyOrder, toBodyAsRead, type BodyModel } from './body.ts';
 import { citedOrder, citedValue, toCitable, type CitableModel } from './citation.ts';
 import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
 import { toHeading, type HeadingModel } from './heading.ts';
-import { applicabilityValue, toApplicability, toObligation, type ApplicabilityModel, type ObligationModel } from './obligation.ts';
+import {
+  applicabilityValue,
+  isBodyOrMember,
+  OBLIGATION_ALWAYS,
+  OBLIGATION_FIELD_READS,
+  toApplicability,
+  toObligationAsRead,
+  type ApplicabilityModel,
+  type ObligationForBody,
+  type ObligationModel,
+} from './obligation.ts';
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import type { Page, PageRequest } from './pagination.ts';
-import { provisionValue, toProvision, type ProvisionModel } from './provision.ts';
+import { PROVISION_ALWAYS, PROVISION_FIELD_READS, provisionValue, toProvisionAsRead, type ProvisionModel } from './provision.ts';
+import { Reads } from './projection.ts';
 import type { RevisionModel } from './revision.ts';
-import type { Selection } from './selection.ts';
+import { Selection } from './selection.ts';
 import { sourceReferenceValue, sourcesOrder, sourcesPath, toSourceReference, type SourcedNode, type SourceReferenceModel } from './source.ts';
 import { revisionOfUid } from './global-id.ts';
 import { traceHeadColumns, traceOf, tracePath, traceTail, traceTailColumns, type TraceHeadRow, type TraceStep, type TraceStepModel, type TraceTailRow } from './trace.ts';
@@ -52,13 +68,15 @@ interface Primable<V, K = string> {
 
 /** The request's DataLoaders a plan fills (loaders/create-loaders.ts). */
 export interface LookaheadLoaders extends KeyCheckers {
-  provisionByUid: Primable<ProvisionModel | null>;
-  obligationByUid: Primable<ObligationModel | null>;
+  /** Read, never filled: a plan's models may lack what a by-uid load brings (loaders/projection.ts). */
+  provisionByUid: { load(uid: string): Promise<ProvisionModel | null> };
+  obligationByUid: { load(uid: string): Promise<ObligationModel | null> };
   headingOfProvision: Primable<HeadingModel | null>;
   obligationsOfProvision: Primable<ObligationModel[]>;
   provisionOfObligation: Primable<ProvisionModel | null>;
   addresseesOfObligation: Primable<BodyModel[]>;
   applicabilityOfObligation: Primable<ApplicabilityModel[]>;
+  applicabilityOfObligationFor: Primable<ApplicabilityModel[], ObligationForBody>;
   citationsOfObligation: Primable<CitableModel[]>;
   traceOfObligation: Primable<TraceStepModel[]>;
   bodyByKey: Primable<BodyModel | null>;
@@ -86,6 +104,9 @@ function lastOf<M>(props: Props, name: string, map: (value: unknown) => M): M | 
   return values.length === 0 ? null : map(values[values.length - 1]);
 }
 
+/** What is read of the bodies a plan brings to check them (asked by key, not by field): not their descriptions. */
+const CHECKED_BODY = Reads.of(Selection.none(), BODY_FIELD_READS, BODY_ALWAYS);
+
 /**
  * One statement being planned: fresh variable names, and what its answer must bring beside
  * the nodes: the bodies asked about, and the tail of the revision's traces. Everything a
@@ -107,6 +128,15 @@ class Plan {
   /** The tail of the revision's traces, once the columns are read; null when the revision has no Code (no trace then). */
   traceTail(): readonly TraceStep[] | null {
     return this.tail;
+  }
+
+  /** Values the statement's parts pass as parameters, by name. */
+  private readonly values: Params = {};
+
+  /** Passes `value` as the parameter `name` (a fresh variable name), and gives its Cypher. */
+  param(name: string, value: unknown): string {
+    this.values[name] = value;
+    return `$${name}`;
   }
 
   /** A variable no other part of the statement uses. */
@@ -132,12 +162,12 @@ class Plan {
     }
     if (this.bodies.size === 0) return columns;
     const [key, body, member] = [this.name('key'), this.name('b'), this.name('b')];
-    columns.push(['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: properties(${body})} }`]);
+    columns.push(['lookaheadBodies', `COLLECT { UNWIND $lookaheadBodies AS ${key} MATCH (${body}:Body {key: ${key}}) RETURN {key: ${key}, value: ${CHECKED_BODY.cypher(body)}} }`]);
     if (this.groups.size > 0) {
       columns.push([
         'lookaheadMembers',
         `COLLECT { UNWIND $lookaheadGroups AS ${key} MATCH (:Body {key: ${key}})<-[:MEMBER_OF]-(${member}:Body) ` +
-          `RETURN {key: ${key}, value: properties(${member})} ORDER BY ${bodyOrder(member)} }`,
+          `RETURN {key: ${key}, value: ${CHECKED_BODY.cypher(member)}} ORDER BY ${bodyOrder(member)} }`,
       ]);
     }
     return columns;
@@ -145,6 +175,7 @@ class Plan {
 
   params(): Params {
     return {
+      ...this.values,
       ...(this.tracesAsked ? { lookaheadRevision: this.revision } : {}),
       ...(this.bodies.size > 0 ? { lookaheadBodies: [...this.bodies] } : {}),
       ...(this.groups.size > 0 ? { lookaheadGroups: [...this.groups] } : {}),
@@ -160,11 +191,11 @@ class Plan {
     if (this.bodies.size === 0) return;
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
-    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
     bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
     if (this.groups.size === 0) return;
     const groups = [...this.groups];
-    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
+    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
     groups.forEach((key, index) => loaders.membersOfGroup.prime(key, members[index] ?? []));
   }
 }
@@ -221,8 +252,39 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
   }
   const sources = sourcesLink<ProvisionModel>(plan, p, selection, (provision) => ({ label: provision.__typename, key: provision.uid }));
   if (sources !== null) links.push(sources);
-  const value = provisionValue(p);
-  return linked(value, links, toProvision, (entries) => provisionValue(p, entries));
+  const reads = Reads.of(selection, PROVISION_FIELD_READS, PROVISION_ALWAYS);
+  return linked(provisionValue(p, '', reads), links, (value) => toProvisionAsRead(value, reads), (entries) => provisionValue(p, entries, reads));
+}
+
+/**
+ * Who the obligation `o` binds, when `appliesTo` is asked. When every `appliesTo` names its
+ * body, only those bodies and their groups' members (applicabilityOfObligationFor, as
+ * applicabilityFor filters): an obligation binds some twenty bodies, each brought whole, and
+ * the benchmark asks about one. Else all of them (applicabilityOfObligation).
+ */
+function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<ObligationModel> | null {
+  if (!selection.has('appliesTo')) return null;
+  const [a, b] = [plan.name('a'), plan.name('b')];
+  const reads = Reads.of(selection.below('appliesTo').below('body'), BODY_FIELD_READS, BODY_ALWAYS);
+  const named = selection.argumentInEvery('appliesTo', 'body');
+  if (named === null || !named.every((body): body is string => typeof body === 'string')) {
+    return {
+      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
+      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map((value) => toApplicability(value, reads))),
+    };
+  }
+  const bodies = [...new Set(named)];
+  const body = plan.name('body');
+  return {
+    entry:
+      `applicabilityFor: COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
+      `RETURN {body: ${body}, value: ${applicabilityValue(a, b, reads)}} ORDER BY ${b}.name }`,
+    read: (props, obligation, loaders) => {
+      const rows = listOf(props, 'applicabilityFor').map((value) => asProps(value, 'planned applicability'));
+      const found = groupedInKeyOrder(bodies, rows.map((row) => ({ key: String(row['body']), value: toApplicability(row['value'], reads) })));
+      bodies.forEach((asked, index) => loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: asked }, found[index] ?? []));
+    },
+  };
 }
 
 /**
@@ -241,24 +303,20 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   }
   if (selection.has('addressees')) {
     const b = plan.name('b');
+    const reads = Reads.of(selection.below('addressees'), BODY_FIELD_READS, BODY_ALWAYS);
     links.push({
-      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN properties(${b}) ORDER BY ${bodyOrder(b)} }`,
-      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map(toBody)),
+      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} ORDER BY ${bodyOrder(b)} }`,
+      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads))),
     });
   }
-  if (selection.has('appliesTo')) {
-    const [a, b] = [plan.name('a'), plan.name('b')];
-    links.push({
-      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b)} ORDER BY ${b}.name }`,
-      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map(toApplicability)),
-    });
-  }
-  // applicabilityFor and legalBasisFor check the body they are asked about and read its members.
+  const applicability = applicabilityLink(plan, o, selection);
+  if (applicability !== null) links.push(applicability);
+  // applicabilityFor and legalBasisFor check the body they are asked about; legalBasisFor reads its members.
   for (const field of ['appliesTo', 'legalBasis']) {
     for (const body of selection.argumentValues(field, 'body')) {
       if (typeof body !== 'string') continue;
       plan.bodies.add(body);
-      plan.groups.add(body);
+      if (field === 'legalBasis') plan.groups.add(body);
     }
   }
   if (selection.has('cites')) {
@@ -285,7 +343,13 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   }
   const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
   if (sources !== null) links.push(sources);
-  return linked(`properties(${o})`, links, (value) => toObligation(links.length === 0 ? value : asProps(value, 'planned obligation')['node']), (entries) => `{node: properties(${o})${entries}}`);
+  const reads = Reads.of(selection, OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
+  return linked(
+    reads.cypher(o),
+    links,
+    (value) => toObligationAsRead(links.length === 0 ? value : asProps(value, 'planned obligation')['node'], reads),
+    (entries) => `{node: ${reads.cypher(o)}${entries}}`,
+  );
 }
 
 /** The parts of a planned row, each a map. */

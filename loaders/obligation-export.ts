@@ -12,7 +12,7 @@ import type { ApplicabilityReason, Force, Modality, ProvisionKind, Qualifier } f
 import type { RevisionChoice } from '../domain/revision-in-force.ts';
 import type { Loaders } from './create-loaders.ts';
 import { legalProvisionLabel } from './instrument.ts';
-import type { LegalBasisRelation, ObligationModel } from './obligation.ts';
+import type { FullObligationModel, LegalBasisRelation } from './obligation.ts';
 import type { ObligationFilterInput } from './obligation-query.ts';
 import { provisionLabel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
@@ -57,7 +57,7 @@ const required = <T>(value: T | null | undefined, what: string): T => {
 };
 
 /** The rows of one page of obligations, each link read by one batched query for the whole page. */
-export async function exportRowsOf(loaders: Loaders, obligations: readonly ObligationModel[]): Promise<ExportedObligation[]> {
+export async function exportRowsOf(loaders: Loaders, obligations: readonly FullObligationModel[]): Promise<ExportedObligation[]> {
   return Promise.all(
     obligations.map(async (obligation) => {
       const [provision, addressees, bound, basis, sources] = await Promise.all([
@@ -127,7 +127,7 @@ export async function openObligationExport(
 ): Promise<ObligationExport> {
   const loaders = makeLoaders();
   const revision = await loaders.revisionFor(choice);
-  const [first, graphLoadedAt] = await Promise.all([loaders.findObligations(revision, filter, { offset: 0, limit: pageSize }), loaders.graphLoadedAt()]);
+  const [first, graphLoadedAt] = await Promise.all([loaders.findWholeObligations(revision, filter, { offset: 0, limit: pageSize }), loaders.graphLoadedAt()]);
   const firstRows = await exportRowsOf(loaders, first.items);
   return {
     revision,
@@ -137,7 +137,7 @@ export async function openObligationExport(
       yield firstRows;
       for (let offset = pageSize; offset < first.totalCount; offset += pageSize) {
         const fresh = makeLoaders();
-        const page = await fresh.findObligations(revision, filter, { offset, limit: pageSize });
+        const page = await fresh.findWholeObligations(revision, filter, { offset, limit: pageSize });
         if (page.items.length === 0) return;
         yield await exportRowsOf(fresh, page.items);
       }

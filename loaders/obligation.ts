@@ -3,8 +3,9 @@
  * apply to and why (APPLIES_TO), and the legislation that gives them force
  * (docs/reading-rules.md, "Applicability" and "Legal basis per body").
  */
-import { inKeyOrder, makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
-import { toBody, type BodyModel } from './body.ts';
+import { inKeyOrder, makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
+import { toBodyAsRead, type BodyModel } from './body.ts';
+import { ifRead, Reads, type FieldReads } from './projection.ts';
 import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
@@ -37,8 +38,12 @@ export interface ObligationModel {
   qualifiers: Qualifier[];
   fromOverride: boolean;
   overrideReason: string | null;
-  /** This obligation's part of its sentence (reader stage 9), its offsets in the provision's text, and the subject it restores. */
-  statement: string;
+  /**
+   * This obligation's part of its sentence (reader stage 9), its offsets in the provision's text,
+   * and the subject it restores. The statement undefined: not read (a planned statement left it
+   * out; the statement field loads it, obligationStatement).
+   */
+  statement?: string;
   statementStart: number;
   statementEnd: number;
   restoredSubject: string | null;
@@ -73,8 +78,31 @@ export interface LegalBasisBindingModel {
   location: string;
 }
 
-export function toObligation(value: unknown): ObligationModel {
+/** An obligation with every property read (the batch queries' `properties(o)`). */
+export type FullObligationModel = ObligationModel & { statement: string };
+
+/** What a planned statement always reads of an obligation: what ObligationModel requires. */
+export const OBLIGATION_ALWAYS = [
+  'uid', 'key', 'revision', 'text', 'modality', 'force', 'trigger', 'triggerStart', 'triggerEnd', 'qualifiers',
+  'fromOverride', 'overrideReason', 'statementStart', 'statementEnd', 'restoredSubject', 'order', 'lineage',
+];
+
+/** Obligation's GraphQL fields and the properties they read beyond OBLIGATION_ALWAYS (loaders/projection.ts). */
+export const OBLIGATION_FIELD_READS: FieldReads = {
+  statement: ['statement'],
+  ...Object.fromEntries(
+    [
+      'id', 'key', 'number', 'text', 'sentence', 'modality', 'force', 'trigger', 'triggerStart', 'triggerEnd', 'qualifiers', 'overridden',
+      'overrideReason', 'statementStart', 'statementEnd', 'restoredSubject', 'subjectRestored', 'order', 'lineage', 'provision', 'heading',
+      'revision', 'addressees', 'appliesTo', 'cites', 'legalBasis', 'trace', 'sources',
+    ].map((field) => [field, []]),
+  ),
+};
+
+/** An obligation as read by `reads` (its statement undefined when not read). */
+export function toObligationAsRead(value: unknown, reads: Reads): ObligationModel {
   const props = asProps(value, 'obligation');
+  const statement = ifRead(reads, 'statement', () => text(props, 'statement'));
   return {
     __typename: 'Obligation',
     uid: text(props, 'uid'),
@@ -89,13 +117,17 @@ export function toObligation(value: unknown): ObligationModel {
     qualifiers: oneOfList(props, 'qualifiers', QUALIFIERS),
     fromOverride: flag(props, 'fromOverride'),
     overrideReason: optionalText(props, 'overrideReason'),
-    statement: text(props, 'statement'),
+    ...(statement === undefined ? {} : { statement }),
     statementStart: integer(props, 'statementStart'),
     statementEnd: integer(props, 'statementEnd'),
     restoredSubject: optionalText(props, 'restoredSubject'),
     order: integer(props, 'order'),
     lineage: text(props, 'lineage'),
   };
+}
+
+export function toObligation(value: unknown): FullObligationModel {
+  return { ...toObligationAsRead(value, Reads.ALL), statement: text(asProps(value, 'obligation'), 'statement') };
 }
 
 /** The obligation's number within its provision: 3 for S8/3. */
@@ -110,19 +142,43 @@ MATCH (o:Obligation {uid: key})
 WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: o.revision, published: true}) }
 RETURN key, properties(o) AS value`;
 
+export const STATEMENTS_OF_OBLIGATIONS = `
+UNWIND $keys AS key
+MATCH (o:Obligation {uid: key})
+RETURN key, o.statement AS value`;
+
 export const OBLIGATIONS_OF_PROVISIONS = `
 UNWIND $keys AS key
 MATCH (:Provision {uid: key})<-[:STATED_IN]-(o:Obligation)
 RETURN key, properties(o) AS value
 ORDER BY o.order`;
 
-/** The Cypher map an APPLIES_TO relationship `a` to the body `b` is returned as (read by toApplicability). */
-export const applicabilityValue = (a: string, b: string): string => `{body: properties(${b}), reason: ${a}.reason, explanation: ${a}.explanation, via: ${a}.via}`;
+/** The Cypher map an APPLIES_TO relationship `a` to the body `b` (as `bodyReads` reads it) is returned as (read by toApplicability). */
+export const applicabilityValue = (a: string, b: string, bodyReads = Reads.ALL): string =>
+  `{body: ${bodyReads.cypher(b)}, reason: ${a}.reason, explanation: ${a}.explanation, via: ${a}.via}`;
 
 export const APPLICABILITY_OF_OBLIGATIONS = `
 UNWIND $keys AS key
 MATCH (:Obligation {uid: key})-[a:APPLIES_TO]->(b:Body)
 RETURN key, ${applicabilityValue('a', 'b')} AS value
+ORDER BY b.name`;
+
+/** An obligation (by uid) and the body (by key) its applicability is asked about (Obligation.appliesTo(body:)). */
+export interface ObligationForBody {
+  uid: string;
+  body: string;
+}
+
+export const obligationForBodyId = ({ uid, body }: ObligationForBody): string => `${uid}\n${body}`;
+
+/** Whether the body `b` is the body `body` (a Cypher expression of its key) or a member of that group: who appliesTo(body:) keeps. */
+export const isBodyOrMember = (b: string, body: string): string => `(${b}.key = ${body} OR EXISTS { MATCH (${b})-[:MEMBER_OF]->(:Body {key: ${body}}) })`;
+
+export const APPLICABILITY_OF_OBLIGATIONS_FOR = `
+UNWIND $targets AS target
+MATCH (:Obligation {uid: target.uid})-[a:APPLIES_TO]->(b:Body)
+WHERE ${isBodyOrMember('b', 'target.body')}
+RETURN target.id AS key, ${applicabilityValue('a', 'b')} AS value
 ORDER BY b.name`;
 
 /**
@@ -140,10 +196,11 @@ RETURN key, o.force AS force,
   [(b:Body)-[x:BOUND_BY {instrument: code.key}]->(lp:LegalProvision) | {body: b.key, force: x.force, relation: x.relation, location: x.location, provision: properties(lp)}] AS bindings,
   [(o)-[:CITES_DUTY_OF]->(lp:LegalProvision) | properties(lp)] AS duties`;
 
-export function toApplicability(value: unknown): ApplicabilityModel {
+/** Maps an applicabilityValue, its body as read by `bodyReads`. */
+export function toApplicability(value: unknown, bodyReads = Reads.ALL): ApplicabilityModel {
   const props = asProps(value, 'applicability');
   return {
-    body: toBody(props['body']),
+    body: toBodyAsRead(props['body'], bodyReads),
     reason: oneOf(props, 'reason', APPLICABILITY_REASONS),
     explanation: text(props, 'explanation'),
     via: optionalText(props, 'via'),
@@ -196,9 +253,17 @@ export function createObligationLoaders(runner: QueryRunner, options: LoaderOpti
     /** An obligation by uid (`<revision>|<key>`); null when there is none. */
     obligationByUid: makeLoader(options, oneEach(runner, 'obligationsByUid', OBLIGATIONS_BY_UID, toObligation, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The obligations a provision (by uid) states, in reading order. */
-    obligationsOfProvision: makeLoader(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
+    obligationsOfProvision: makeLoader<string, ObligationModel[]>(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
+    /** An obligation's statement (by uid), for an obligation a planned statement read without it. */
+    obligationStatement: makeLoader(options, oneEach(runner, 'statementsOfObligations', STATEMENTS_OF_OBLIGATIONS, (value) => text({ value }, 'value'))),
     /** The bodies an obligation (by uid) binds, with the reason, by body name. */
-    applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, toApplicability)),
+    applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, (value) => toApplicability(value))),
+    /** The bodies an obligation binds that are one body or members of that group, by body name (the body is not checked). */
+    applicabilityOfObligationFor: makeLoader(
+      options,
+      manyEachTarget(runner, 'applicabilityOfObligationsFor', APPLICABILITY_OF_OBLIGATIONS_FOR, obligationForBodyId, (value) => toApplicability(value)),
+      obligationForBodyId,
+    ),
     /** The provisions of legislation an obligation (by uid) rests on. */
     legalBasisOfObligation: makeLoader<string, LegalBasisModel[]>(options, async (keys) => {
       const rows = await runner.read<LegalBasisRow & { key: string }>('legalBasisOfObligations', LEGAL_BASIS_OF_OBLIGATIONS, {

@@ -11,7 +11,7 @@ import type { CitableModel } from './citation.ts';
 import type { Loaders } from './create-loaders.ts';
 import type { HeadingModel } from './heading.ts';
 import type { EnablingLinkModel, InstrumentModel } from './instrument.ts';
-import type { ProvisionModel } from './provision.ts';
+import type { FullProvisionModel } from './provision.ts';
 import type { RevisionModel } from './revision.ts';
 import type { TermModel } from './term.ts';
 
@@ -21,7 +21,7 @@ export interface RevisionTextModel {
   code: InstrumentModel;
   /** What the Code is issued under, is guidance under or disapplies (clauses 1.1, 1.2, 1.4). */
   enabling: EnablingLinkModel[];
-  headings: { heading: HeadingModel; provisions: { provision: ProvisionModel; cites: CitableModel[] }[]; terms: TermModel[] }[];
+  headings: { heading: HeadingModel; provisions: { provision: FullProvisionModel; cites: CitableModel[] }[]; terms: TermModel[] }[];
   /** When the seed last loaded the graph (loaders/service-info.ts). */
   graphLoadedAt: string | null;
 }

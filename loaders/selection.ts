@@ -56,6 +56,11 @@ export class Selection {
     return this.fields.has(name);
   }
 
+  /** The names of the fields asked for. */
+  names(): string[] {
+    return [...this.fields.keys()];
+  }
+
   /** Whether any field but those named is asked for. */
   hasOtherThan(names: readonly string[]): boolean {
     return [...this.fields.keys()].some((name) => !names.includes(name));
@@ -84,6 +89,16 @@ export class Selection {
       const value: unknown = valueFromASTUntyped(given.value, this.document.variables);
       return value === null || value === undefined ? [] : [value];
     });
+  }
+
+  /**
+   * The values of the argument `argument` when every occurrence of the field `name` gives it
+   * (null when one does not, or gives null, or the field is not asked): what a plan may narrow to.
+   */
+  argumentInEvery(name: string, argument: string): unknown[] | null {
+    const occurrences = this.fields.get(name) ?? [];
+    const values = this.argumentValues(name, argument);
+    return occurrences.length > 0 && values.length === occurrences.length ? values : null;
   }
 
   private collect(set: SelectionSetNode, spread: Set<string>): void {

@@ -9,6 +9,8 @@ export const bodyResolvers: Resolvers = {
   },
   Body: {
     id: (body) => toGlobalId('Body', body.key),
+    // A planned statement reads a body's description only when it is asked there (loaders/projection.ts).
+    description: (body, _args, { loaders }) => (body.description === undefined ? loaders.bodyDescription.load(body.key) : body.description),
     memberOf: (body, _args, { loaders }) => loaders.groupsOfBody.load(body.key),
     members: (body, _args, { loaders }) => loaders.membersOfGroup.load(body.key),
     actsFor: (body, _args, { loaders }) => loaders.bodiesActedFor.load(body.key),

@@ -12,6 +12,10 @@ import { found, inRevision, present, revisionChoice } from './support.ts';
 const provisionFields = {
   id: (provision: ProvisionModel) => toGlobalId(provision.__typename, provision.uid),
   label: (provision: ProvisionModel) => provisionLabel(provision),
+  // A planned statement reads a provision's text only when it is asked there (loaders/projection.ts).
+  // Synchronous when the text came with the model, as the default resolver is: no promise for the common case.
+  text: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
+    provision.text ?? loaders.provisionText.load(provision.uid).then((text) => present(text, `the text of provision ${provision.uid}`)),
   heading: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
   revision: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>

@@ -142,6 +142,40 @@ describe('Neo4j round trips of an operation', () => {
     expect((await counted(unbatched, query)).data).toEqual(answer.data);
   });
 
+  it('plans the applicability of a group body\'s members as applicabilityFor filters it, for the same answer', async () => {
+    const query = `{ obligations(asOf: "2024-09-01", filter: { appliesTo: "statutory-partners" }, first: 40) { nodes { key
+      group: appliesTo(body: "statutory-partners") { body { key name description } reason explanation via { key } }
+      one: appliesTo(body: "local-health-board") { body { key } reason } } } }`;
+    const answer = await counted(batched, query);
+    // `via` is not planned: its body is read by bodyByKey.
+    expect(answer.queries).toEqual({ roundTrips: 2, statements: ['obligations', 'bodiesByKey'] });
+    const nodes = (answer.data as { obligations: { nodes: { group: { body: { key: string } }[] }[] } }).obligations.nodes;
+    // The group's members are bound, not (only) the group itself.
+    expect(nodes.some((node) => node.group.some((applicability) => applicability.body.key !== 'statutory-partners'))).toBe(true);
+    expect((await counted(unbatched, query)).data).toEqual(answer.data);
+  });
+
+  it('reads what one path left out of a node when another path asks it, for the same answer', async () => {
+    // The page reads S8's obligations without their statements and S8 without its text (and
+    // primes the loaders with them first); the other roots ask for both, and for descriptions.
+    const query = `{ page: obligations(asOf: "2024-09-01", filter: { provision: "S8" }, first: 20) { nodes { key provision { key label } addressees { key name } } }
+      provision(key: "S8", asOf: "2024-09-01") { key text obligations { key statement addressees { key description } } }
+      obligation(key: "S8/1", asOf: "2024-09-01") { key statement provision { key text } appliesTo { body { key description } reason } } }`;
+    const planned = await counted(batched, query);
+    const data = planned.data as { provision: { text: string; obligations: { statement: string; addressees: { description: string | null }[] }[] } };
+    expect(data.provision.text.length).toBeGreaterThan(100);
+    expect(data.provision.obligations.every((obligation) => obligation.statement.length > 0)).toBe(true);
+    expect((await counted(unbatched, query)).data).toEqual(planned.data);
+  });
+
+  it('answers NOT_FOUND for the applicability of an unknown body, as the DataLoaders do', async () => {
+    const query = '{ obligations(asOf: "2024-09-01", first: 2) { nodes { key appliesTo(body: "no-such-body") { reason } } } }';
+    const [planned, loaded] = [await batched.graphql(query), await unbatched.graphql(query)];
+    expect(planned.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(planned.errors?.map((error) => error.message)).toEqual(loaded.errors?.map((error) => error.message));
+    expect(planned.extensions?.['queries']).toEqual({ roundTrips: 1, statements: ['obligations'] });
+  });
+
   it('answers a root field that asks nothing it plans from the DataLoader, which batches aliased roots', async () => {
     const answer = await counted(batched, '{ a: provision(key: "S8", asOf: "2024-09-01") { key title } b: provision(key: "S9", asOf: "2024-09-01") { key } }');
     expect(answer.queries).toEqual({ roundTrips: 1, statements: ['provisionsByUid'] });

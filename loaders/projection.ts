@@ -1,0 +1,51 @@
+/**
+ * What a planned statement reads of a node (docs/architecture.md, "Looking ahead"): the
+ * properties the fields asked of it need, as a Cypher map projection (`p {.uid, .key}`), rather
+ * than every property (`properties(p)`), whose heavy text the driver would decode for nothing
+ * (a provision's text, a body's description, an obligation's statement). Each model keeps a
+ * table of its GraphQL fields and the properties they read beside it; a field the table does not
+ * know reads everything, so a new field is never silently empty. What a model came without is
+ * marked "not read" (undefined) in its type, and its field resolver loads it on demand.
+ */
+import type { Selection } from './selection.ts';
+
+/** A model's GraphQL fields and the properties each reads beyond those it always reads. */
+export type FieldReads = Readonly<Record<string, readonly string[]>>;
+
+/** The properties read of a node: every one (null), or these. */
+export class Reads {
+  private constructor(readonly properties: readonly string[] | null) {}
+
+  static readonly ALL = new Reads(null);
+
+  /**
+   * What the fields asked in `selection` need: `always` (identity, order, what other resolvers
+   * read) and each asked field's properties in `table`; every property when a field is not in it.
+   * Introspection fields (`__typename`) read nothing.
+   */
+  static of(selection: Selection, table: FieldReads, always: readonly string[]): Reads {
+    const read = new Set(always);
+    for (const field of selection.names()) {
+      if (field.startsWith('__')) continue;
+      const properties = table[field];
+      if (properties === undefined) return Reads.ALL;
+      for (const property of properties) read.add(property);
+    }
+    return new Reads([...read]);
+  }
+
+  /** Whether the property `name` is read. */
+  has(name: string): boolean {
+    return this.properties === null || this.properties.includes(name);
+  }
+
+  /** The Cypher of the node `n` as read: its properties, or a map projection of those read. */
+  cypher(n: string): string {
+    return this.properties === null ? `properties(${n})` : `${n} {${this.properties.map((property) => `.${property}`).join(', ')}}`;
+  }
+}
+
+/** The value read of a property, or undefined ("not read") when `reads` leaves it out. */
+export function ifRead<T>(reads: Reads, name: string, read: () => T): T | undefined {
+  return reads.has(name) ? read() : undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * What a planned statement reads of a node (loaders/projection.ts): the properties the fields
+ * asked need, every property for a field the model's table does not know, and the heavy ones
+ * (a provision's text, a body's description, an obligation's statement) only when asked.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { assertObjectType, buildSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../../core/config.ts';
+import { BODY_ALWAYS, BODY_FIELD_READS, toBodyAsRead } from '../../../loaders/body.ts';
+import { OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS } from '../../../loaders/obligation.ts';
+import { Reads } from '../../../loaders/projection.ts';
+import { PROVISION_ALWAYS, PROVISION_FIELD_READS, toProvisionAsRead } from '../../../loaders/provision.ts';
+import { selectionOf } from '../../support/selection-of.ts';
+
+const provisionReads = (document: string) => Reads.of(selectionOf(document), PROVISION_FIELD_READS, PROVISION_ALWAYS);
+
+describe('what a planned statement reads of a node', () => {
+  it('reads a provision\'s text only when it is asked', () => {
+    expect(provisionReads('{ provision(key: "S8") { key label __typename } }').has('text')).toBe(false);
+    expect(provisionReads('{ provision(key: "S8") { key ... on Clause { text } } }').has('text')).toBe(true);
+    expect(provisionReads('{ provision(key: "S8") { key } }').cypher('p')).toBe(`p {${PROVISION_ALWAYS.map((name) => `.${name}`).join(', ')}}`);
+  });
+
+  it('reads every property for a field its table does not know, so a new field is never empty', () => {
+    const reads = Reads.of(selectionOf('{ obligation(key: "S8/3") { key someNewField } }'), OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
+    expect(reads.cypher('o')).toBe('properties(o)');
+    expect(reads.has('statement')).toBe(true);
+  });
+
+  it('knows every field of the types it projects: a field missing from a table would read every property of its node', () => {
+    const schema = buildSchema(readFileSync(path.join(PROJECT_ROOT, 'schema.graphql'), 'utf8'));
+    const fieldsOf = (type: string) => Object.keys(assertObjectType(schema.getType(type)).getFields()).sort();
+    expect(Object.keys(OBLIGATION_FIELD_READS).sort()).toEqual(fieldsOf('Obligation'));
+    expect(Object.keys(BODY_FIELD_READS).sort()).toEqual(fieldsOf('Body'));
+    const provisionFields = [...new Set(['Clause', 'Principle', 'Standard'].flatMap(fieldsOf))].sort();
+    expect(Object.keys(PROVISION_FIELD_READS).sort()).toEqual(provisionFields);
+  });
+
+  it('marks what was not read as not read, and what was read as null as null', () => {
+    const reads = Reads.of(selectionOf('{ body(key: "x") { key name } }'), BODY_FIELD_READS, BODY_ALWAYS);
+    expect(toBodyAsRead({ key: 'x', name: 'X' }, reads)).not.toHaveProperty('description');
+    expect(toBodyAsRead({ key: 'x', name: 'X' }, Reads.ALL).description).toBeNull();
+    const provision = toProvisionAsRead({ node: { uid: 'r|1.1', key: '1.1', revision: 'r', order: 1, lineage: 'l' }, labels: ['Provision', 'Clause'] }, provisionReads('{ provision(key: "1.1") { key } }'));
+    expect(provision.text).toBeUndefined();
+  });
+});
