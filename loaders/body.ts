@@ -6,47 +6,57 @@
 import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { asProps, flag, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
-import { ifRead, Reads, type FieldReads } from './projection.ts';
+import { hasAllProperties, property, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders, type Reads } from './projection.ts';
 
-export interface BodyModel {
-  __typename: 'Body';
-  key: string;
+/** A body's properties, as its fields read them (each read by a planned statement only when asked). */
+export interface BodyProperties {
   name: string;
   pluralName: string | null;
-  /** Undefined: not read (a planned statement left it out; Body.description loads it, bodyDescription). */
-  description?: string | null;
+  description: string | null;
   isGroup: boolean;
 }
 
-/** A body with every property read (the batch queries' `properties(b)`). */
-export type FullBodyModel = BodyModel & { description: string | null };
+/**
+ * A body as read: its key, and the properties its reader asked for (undefined: not read; a
+ * planned statement reads only what the asked fields need, loaders/projection.ts, and each
+ * field's resolver loads the whole body by key when its property is missing).
+ */
+export type BodyModel = { __typename: 'Body'; key: string } & Partial<BodyProperties>;
 
-/** What a planned statement always reads of a body: what BodyModel requires. */
-export const BODY_ALWAYS = ['key', 'name', 'pluralName', 'isGroup'];
+/** A body with every property read (the batch queries' `properties(b)`). */
+export type FullBodyModel = { __typename: 'Body'; key: string } & BodyProperties;
+
+/** What a planned statement always reads of a body: its key. */
+export const BODY_ALWAYS = ['key'];
+
+const BODY_READERS: PropertyReaders<BodyProperties> = {
+  name: property('name', text),
+  pluralName: property('pluralName', optionalText),
+  description: property('description', optionalText),
+  isGroup: property('isGroup', flag),
+};
 
 /** Body's GraphQL fields and the properties they read beyond BODY_ALWAYS (loaders/projection.ts). */
 export const BODY_FIELD_READS: FieldReads = {
+  name: ['name'],
+  pluralName: ['pluralName'],
   description: ['description'],
-  ...Object.fromEntries(['id', 'key', 'name', 'pluralName', 'isGroup', 'memberOf', 'members', 'actsFor', 'sources'].map((field) => [field, []])),
+  isGroup: ['isGroup'],
+  ...Object.fromEntries(['id', 'key', 'memberOf', 'members', 'actsFor', 'sources'].map((field) => [field, []])),
 };
 
-/** A body as read by `reads` (its description undefined when not read). */
+/** Whether the body came with every property (a batch query's), not only those a planned statement read. */
+export const isFullBody = (body: BodyModel): body is FullBodyModel => hasAllProperties(body, BODY_READERS);
+
+/** A body as read by `reads` (what it left out undefined). */
 export function toBodyAsRead(value: unknown, reads: Reads): BodyModel {
   const props = asProps(value, 'body');
-  const description = ifRead(reads, 'description', () => optionalText(props, 'description'));
-  return {
-    __typename: 'Body',
-    key: text(props, 'key'),
-    name: text(props, 'name'),
-    pluralName: optionalText(props, 'pluralName'),
-    ...(description === undefined ? {} : { description }),
-    isGroup: flag(props, 'isGroup'),
-  };
+  return { __typename: 'Body', key: text(props, 'key'), ...toModelProperties(props, BODY_READERS, reads) };
 }
 
 export function toBody(value: unknown): FullBodyModel {
   const props = asProps(value, 'body');
-  return { ...toBodyAsRead(props, Reads.ALL), description: optionalText(props, 'description') };
+  return { __typename: 'Body', key: text(props, 'key'), ...toAllModelProperties(props, BODY_READERS) };
 }
 
 /** Groups first, then by name: the order bodies (the variable `b`) are listed in everywhere. */
@@ -88,11 +98,6 @@ MATCH (:Obligation {uid: key})-[:ADDRESSES]->(b:Body)
 RETURN key, properties(b) AS value
 ORDER BY ${BODY_ORDER}`;
 
-export const DESCRIPTIONS_OF_BODIES = `
-UNWIND $keys AS key
-MATCH (b:Body {key: key})
-RETURN key, b.description AS value`;
-
 export async function loadAllBodies(runner: QueryRunner): Promise<FullBodyModel[]> {
   const rows = await runner.read<{ value: Props }>('allBodies', ALL_BODIES);
   return rows.map((row) => toBody(row.value));
@@ -101,13 +106,11 @@ export async function loadAllBodies(runner: QueryRunner): Promise<FullBodyModel[
 export function createBodyLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A body by key; null when there is none. */
-    bodyByKey: makeLoader<string, BodyModel | null>(options, oneEach(runner, 'bodiesByKey', BODIES_BY_KEY, toBody)),
-    /** A body's description (by key), for a body a planned statement read without it (null for none). */
-    bodyDescription: makeLoader(options, oneEach(runner, 'descriptionsOfBodies', DESCRIPTIONS_OF_BODIES, (value) => optionalText({ value }, 'value'))),
+    bodyByKey: makeLoader<string, FullBodyModel | null>(options, oneEach(runner, 'bodiesByKey', BODIES_BY_KEY, toBody)),
     /** The groups a body belongs to. */
     groupsOfBody: makeLoader(options, manyEach(runner, 'groupsOfBodies', GROUPS_OF_BODIES, toBody)),
     /** The members of a group. */
-    membersOfGroup: makeLoader<string, BodyModel[]>(options, manyEach(runner, 'membersOfGroups', MEMBERS_OF_GROUPS, toBody)),
+    membersOfGroup: makeLoader<string, FullBodyModel[]>(options, manyEach(runner, 'membersOfGroups', MEMBERS_OF_GROUPS, toBody)),
     /** The bodies a body acts for. */
     bodiesActedFor: makeLoader(options, manyEach(runner, 'bodiesActedFor', BODIES_ACTED_FOR, toBody)),
     /** The bodies an obligation's sentence names (by the obligation's uid). */

@@ -50,5 +50,8 @@ const toGlobalIdUnchecked = (decoded: string): string => Buffer.from(decoded, 'u
 /** The uid of a revision-owned node: `<revision key>|<key>` (docs/graph-model.md, "Keys"). */
 export const uidOf = (revision: string, key: string): string => `${revision}|${key}`;
 
+/** The key of a uid made by uidOf: what follows the revision. */
+export const keyOfUid = (uid: string): string => uid.slice(uid.indexOf('|') + 1);
+
 /** The revision of a uid made by uidOf (a revision's key holds no `|`). */
 export const revisionOfUid = (uid: string): string => uid.slice(0, Math.max(0, uid.indexOf('|')));

@@ -25,7 +25,9 @@
  * with their addressees, an obligation's provision with its heading), as deep as the operation
  * asks, which its depth and cost limits bound. Each nested part is a COLLECT subquery over
  * variables named afresh (`p_1`, `o_2`, …), so that no inner pattern joins an outer variable
- * by accident.
+ * by accident. A part that returns a map projection and orders by its node names the column
+ * (`RETURN o_2 {.key} AS value ORDER BY o_2.order`): unnamed, the column takes the node's name,
+ * and the ORDER BY would read the projected map, which may not hold the property it sorts by.
  *
  * Each provision, obligation and body is read as a map projection of the properties the fields
  * asked of it need (loaders/projection.ts), so its heavy text comes only when asked; the field
@@ -35,7 +37,7 @@ import { GraphShapeError } from '../core/errors.ts';
 import { asProps, integer, type Props } from '../db/graph-values.ts';
 import type { Params, QueryRunner } from '../db/run-query.ts';
 import { groupedInKeyOrder, inKeyOrder } from './batch.ts';
-import { BODY_ALWAYS, BODY_FIELD_READS, bodyOrder, toBodyAsRead, type BodyModel } from './body.ts';
+import { BODY_ALWAYS, BODY_FIELD_READS, bodyOrder, toBody, toBodyAsRead, type BodyModel, type FullBodyModel } from './body.ts';
 import { citedOrder, citedValue, toCitable, type CitableModel } from './citation.ts';
 import { checkCriteriaKeys, type KeyCheckers } from './find-obligations.ts';
 import { toHeading, type HeadingModel } from './heading.ts';
@@ -55,7 +57,7 @@ import type { Page, PageRequest } from './pagination.ts';
 import { PROVISION_ALWAYS, PROVISION_FIELD_READS, provisionValue, toProvisionAsRead, type ProvisionModel } from './provision.ts';
 import { Reads } from './projection.ts';
 import type { RevisionModel } from './revision.ts';
-import { Selection } from './selection.ts';
+import type { Selection } from './selection.ts';
 import { sourceReferenceValue, sourcesOrder, sourcesPath, toSourceReference, type SourcedNode, type SourceReferenceModel } from './source.ts';
 import { revisionOfUid } from './global-id.ts';
 import { traceHeadColumns, traceOf, tracePath, traceTail, traceTailColumns, type TraceHeadRow, type TraceStep, type TraceStepModel, type TraceTailRow } from './trace.ts';
@@ -79,8 +81,9 @@ export interface LookaheadLoaders extends KeyCheckers {
   applicabilityOfObligationFor: Primable<ApplicabilityModel[], ObligationForBody>;
   citationsOfObligation: Primable<CitableModel[]>;
   traceOfObligation: Primable<TraceStepModel[]>;
-  bodyByKey: Primable<BodyModel | null>;
-  membersOfGroup: Primable<BodyModel[]>;
+  /** Filled with whole bodies only: the bodies' fields load what a model came without from it. */
+  bodyByKey: Primable<FullBodyModel | null>;
+  membersOfGroup: Primable<FullBodyModel[]>;
   sourcesOfNode: Primable<SourceReferenceModel[], SourcedNode>;
 }
 
@@ -104,8 +107,11 @@ function lastOf<M>(props: Props, name: string, map: (value: unknown) => M): M | 
   return values.length === 0 ? null : map(values[values.length - 1]);
 }
 
-/** What is read of the bodies a plan brings to check them (asked by key, not by field): not their descriptions. */
-const CHECKED_BODY = Reads.of(Selection.none(), BODY_FIELD_READS, BODY_ALWAYS);
+/**
+ * What is read of the bodies a plan brings to check them (asked by key, not by field): every
+ * property, as bodyByKey holds whole bodies (a body's fields load what a model lacks from it).
+ */
+const CHECKED_BODY = Reads.ALL;
 
 /**
  * One statement being planned: fresh variable names, and what its answer must bring beside
@@ -191,11 +197,11 @@ class Plan {
     if (this.bodies.size === 0) return;
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
-    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
+    const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
     bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
     if (this.groups.size === 0) return;
     const groups = [...this.groups];
-    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBodyAsRead(value['value'], CHECKED_BODY) })));
+    const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
     groups.forEach((key, index) => loaders.membersOfGroup.prime(key, members[index] ?? []));
   }
 }
@@ -242,7 +248,7 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
     const o = plan.name('o');
     const obligation = obligationProjection(plan, o, selection.below('obligations'), true);
     links.push({
-      entry: `obligations: COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} ORDER BY ${o}.order }`,
+      entry: `obligations: COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} AS value ORDER BY ${o}.order }`,
       read: (props, provision, loaders) => {
         const obligations = listOf(props, 'obligations').map((value) => obligation.read(value, loaders));
         loaders.obligationsOfProvision.prime(provision.uid, obligations);
@@ -275,6 +281,15 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
   }
   const bodies = [...new Set(named)];
   const body = plan.name('body');
+  const [only] = bodies;
+  if (bodies.length === 1 && only !== undefined) {
+    // One body asked about (the common case): its applicability alone, without the body beside each entry.
+    return {
+      entry: `applicabilityFor: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, plan.param(body, only))} RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
+      read: (props, obligation, loaders) =>
+        loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: only }, listOf(props, 'applicabilityFor').map((value) => toApplicability(value, reads))),
+    };
+  }
   return {
     entry:
       `applicabilityFor: COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
@@ -305,7 +320,7 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const b = plan.name('b');
     const reads = Reads.of(selection.below('addressees'), BODY_FIELD_READS, BODY_ALWAYS);
     links.push({
-      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} ORDER BY ${bodyOrder(b)} }`,
+      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} AS value ORDER BY ${bodyOrder(b)} }`,
       read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads))),
     });
   }

@@ -14,7 +14,8 @@ import type { Loaders } from './create-loaders.ts';
 import { legalProvisionLabel } from './instrument.ts';
 import type { FullObligationModel, LegalBasisRelation } from './obligation.ts';
 import type { ObligationFilterInput } from './obligation-query.ts';
-import { provisionLabel } from './provision.ts';
+import { isFullProvision, provisionLabel } from './provision.ts';
+import { isFullBody, type BodyModel, type FullBodyModel } from './body.ts';
 import type { RevisionModel } from './revision.ts';
 
 /** How many obligations one page of an export reads (the API's own largest page is 100). */
@@ -67,10 +68,15 @@ export async function exportRowsOf(loaders: Loaders, obligations: readonly FullO
         loaders.legalBasisOfObligation.load(obligation.uid),
         loaders.sourcesOf('Obligation', obligation.uid),
       ]);
-      const stated = required(provision, `the provision of obligation ${obligation.uid}`);
-      const [heading, instruments] = await Promise.all([
+      const of = required(provision, `the provision of obligation ${obligation.uid}`);
+      // The loaders' answers are whole unless a planned statement primed them with less (loaders/lookahead.ts).
+      const stated = isFullProvision(of) ? of : required(await loaders.provisionByUid.load(of.uid), `provision ${of.uid}`);
+      const wholeBody = async (body: BodyModel): Promise<FullBodyModel> => (isFullBody(body) ? body : required(await loaders.bodyByKey.load(body.key), `body ${body.key}`));
+      const [heading, instruments, named, boundBodies] = await Promise.all([
         loaders.headingOfProvision.load(stated.uid),
         Promise.all(basis.map((link) => loaders.instrumentByKey.load(link.provision.instrumentKey))),
+        Promise.all(addressees.map(wholeBody)),
+        Promise.all(bound.map(async (a) => ({ ...a, body: await wholeBody(a.body) }))),
       ]);
       const under = required(heading, `the heading of provision ${stated.uid}`);
       return {
@@ -83,8 +89,8 @@ export async function exportRowsOf(loaders: Loaders, obligations: readonly FullO
         qualifiers: obligation.qualifiers,
         provision: { key: stated.key, kind: stated.kind, label: provisionLabel(stated) },
         heading: { key: under.key, title: under.title },
-        addressees: addressees.map((body) => ({ key: body.key, name: body.name })),
-        bodiesBound: bound.map((a) => ({ body: a.body.key, name: a.body.name, reason: a.reason, explanation: a.explanation, via: a.via })),
+        addressees: named.map((body) => ({ key: body.key, name: body.name })),
+        bodiesBound: boundBodies.map((a) => ({ body: a.body.key, name: a.body.name, reason: a.reason, explanation: a.explanation, via: a.via })),
         legalBasis: basis.map((link, index) => ({
           relation: link.relation,
           provision: link.provision.key,

@@ -5,8 +5,9 @@
  */
 import { inKeyOrder, makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
 import { toBodyAsRead, type BodyModel } from './body.ts';
-import { ifRead, Reads, type FieldReads } from './projection.ts';
-import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList } from '../db/graph-values.ts';
+import { keyOfUid, revisionOfUid } from './global-id.ts';
+import { property, Reads, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
+import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { LegalBasisRelation } from '../domain/legal-basis-order.ts';
@@ -24,11 +25,16 @@ import {
   type Qualifier,
 } from '../core/vocabulary.ts';
 
-export interface ObligationModel {
+/** What every obligation model carries, however it was read: who it is. */
+interface ObligationIdentity {
   __typename: 'Obligation';
   uid: string;
   key: string;
   revision: string;
+}
+
+/** An obligation's properties, as its fields read them (each read by a planned statement only when asked). */
+export interface ObligationProperties {
   text: string;
   modality: Modality;
   force: Force;
@@ -40,10 +46,9 @@ export interface ObligationModel {
   overrideReason: string | null;
   /**
    * This obligation's part of its sentence (reader stage 9), its offsets in the provision's text,
-   * and the subject it restores. The statement undefined: not read (a planned statement left it
-   * out; the statement field loads it, obligationStatement).
+   * and the subject it restores.
    */
-  statement?: string;
+  statement: string;
   statementStart: number;
   statementEnd: number;
   restoredSubject: string | null;
@@ -51,6 +56,16 @@ export interface ObligationModel {
   /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
   lineage: string;
 }
+
+/**
+ * An obligation as read: its identity, and the properties its reader asked for (undefined: not
+ * read; a planned statement reads only what the asked fields need, loaders/projection.ts, and
+ * each field's resolver loads the whole obligation when its property is missing).
+ */
+export type ObligationModel = ObligationIdentity & Partial<ObligationProperties>;
+
+/** An obligation with every property read (the batch queries' `properties(o)`). */
+export type FullObligationModel = ObligationIdentity & ObligationProperties;
 
 export interface ApplicabilityModel {
   body: BodyModel;
@@ -78,56 +93,57 @@ export interface LegalBasisBindingModel {
   location: string;
 }
 
-/** An obligation with every property read (the batch queries' `properties(o)`). */
-export type FullObligationModel = ObligationModel & { statement: string };
+/** What a planned statement always reads of an obligation: its uid, which holds its revision and key (docs/graph-model.md, "Keys"). */
+export const OBLIGATION_ALWAYS = ['uid'];
 
-/** What a planned statement always reads of an obligation: what ObligationModel requires. */
-export const OBLIGATION_ALWAYS = [
-  'uid', 'key', 'revision', 'text', 'modality', 'force', 'trigger', 'triggerStart', 'triggerEnd', 'qualifiers',
-  'fromOverride', 'overrideReason', 'statementStart', 'statementEnd', 'restoredSubject', 'order', 'lineage',
-];
+const OBLIGATION_READERS: PropertyReaders<ObligationProperties> = {
+  text: property('text', text),
+  modality: property('modality', (props, name) => oneOf(props, name, MODALITIES)),
+  force: property('force', (props, name) => oneOf(props, name, FORCES)),
+  trigger: property('trigger', text),
+  triggerStart: property('triggerStart', integer),
+  triggerEnd: property('triggerEnd', integer),
+  qualifiers: property('qualifiers', (props, name) => oneOfList(props, name, QUALIFIERS)),
+  fromOverride: property('fromOverride', flag),
+  overrideReason: property('overrideReason', optionalText),
+  statement: property('statement', text),
+  statementStart: property('statementStart', integer),
+  statementEnd: property('statementEnd', integer),
+  restoredSubject: property('restoredSubject', optionalText),
+  order: property('order', integer),
+  lineage: property('lineage', text),
+};
 
 /** Obligation's GraphQL fields and the properties they read beyond OBLIGATION_ALWAYS (loaders/projection.ts). */
 export const OBLIGATION_FIELD_READS: FieldReads = {
-  statement: ['statement'],
   ...Object.fromEntries(
-    [
-      'id', 'key', 'number', 'text', 'sentence', 'modality', 'force', 'trigger', 'triggerStart', 'triggerEnd', 'qualifiers', 'overridden',
-      'overrideReason', 'statementStart', 'statementEnd', 'restoredSubject', 'subjectRestored', 'order', 'lineage', 'provision', 'heading',
-      'revision', 'addressees', 'appliesTo', 'cites', 'legalBasis', 'trace', 'sources',
-    ].map((field) => [field, []]),
+    ['text', 'modality', 'force', 'trigger', 'triggerStart', 'triggerEnd', 'qualifiers', 'overrideReason', 'statement', 'statementStart', 'statementEnd', 'restoredSubject', 'order', 'lineage'].map(
+      (field) => [field, [field]],
+    ),
+  ),
+  sentence: ['text'],
+  overridden: ['fromOverride'],
+  subjectRestored: ['restoredSubject'],
+  ...Object.fromEntries(
+    ['id', 'key', 'number', 'provision', 'heading', 'revision', 'addressees', 'appliesTo', 'cites', 'legalBasis', 'trace', 'sources'].map((field) => [field, []]),
   ),
 };
 
-/** An obligation as read by `reads` (its statement undefined when not read). */
+/** Who the obligation is, from its uid (`<revision>|<key>`). */
+function identityOf(props: Props): ObligationIdentity {
+  const uid = text(props, 'uid');
+  return { __typename: 'Obligation', uid, key: keyOfUid(uid), revision: revisionOfUid(uid) };
+}
+
+/** An obligation as read by `reads` (what it left out undefined). */
 export function toObligationAsRead(value: unknown, reads: Reads): ObligationModel {
   const props = asProps(value, 'obligation');
-  const statement = ifRead(reads, 'statement', () => text(props, 'statement'));
-  return {
-    __typename: 'Obligation',
-    uid: text(props, 'uid'),
-    key: text(props, 'key'),
-    revision: text(props, 'revision'),
-    text: text(props, 'text'),
-    modality: oneOf(props, 'modality', MODALITIES),
-    force: oneOf(props, 'force', FORCES),
-    trigger: text(props, 'trigger'),
-    triggerStart: integer(props, 'triggerStart'),
-    triggerEnd: integer(props, 'triggerEnd'),
-    qualifiers: oneOfList(props, 'qualifiers', QUALIFIERS),
-    fromOverride: flag(props, 'fromOverride'),
-    overrideReason: optionalText(props, 'overrideReason'),
-    ...(statement === undefined ? {} : { statement }),
-    statementStart: integer(props, 'statementStart'),
-    statementEnd: integer(props, 'statementEnd'),
-    restoredSubject: optionalText(props, 'restoredSubject'),
-    order: integer(props, 'order'),
-    lineage: text(props, 'lineage'),
-  };
+  return { ...identityOf(props), ...toModelProperties(props, OBLIGATION_READERS, reads) };
 }
 
 export function toObligation(value: unknown): FullObligationModel {
-  return { ...toObligationAsRead(value, Reads.ALL), statement: text(asProps(value, 'obligation'), 'statement') };
+  const props = asProps(value, 'obligation');
+  return { ...identityOf(props), ...toAllModelProperties(props, OBLIGATION_READERS) };
 }
 
 /** The obligation's number within its provision: 3 for S8/3. */
@@ -141,11 +157,6 @@ UNWIND $keys AS key
 MATCH (o:Obligation {uid: key})
 WHERE $canSeeDrafts OR EXISTS { MATCH (:Revision {key: o.revision, published: true}) }
 RETURN key, properties(o) AS value`;
-
-export const STATEMENTS_OF_OBLIGATIONS = `
-UNWIND $keys AS key
-MATCH (o:Obligation {uid: key})
-RETURN key, o.statement AS value`;
 
 export const OBLIGATIONS_OF_PROVISIONS = `
 UNWIND $keys AS key
@@ -254,8 +265,6 @@ export function createObligationLoaders(runner: QueryRunner, options: LoaderOpti
     obligationByUid: makeLoader(options, oneEach(runner, 'obligationsByUid', OBLIGATIONS_BY_UID, toObligation, { canSeeDrafts: options.canSeeDrafts === true })),
     /** The obligations a provision (by uid) states, in reading order. */
     obligationsOfProvision: makeLoader<string, ObligationModel[]>(options, manyEach(runner, 'obligationsOfProvisions', OBLIGATIONS_OF_PROVISIONS, toObligation)),
-    /** An obligation's statement (by uid), for an obligation a planned statement read without it. */
-    obligationStatement: makeLoader(options, oneEach(runner, 'statementsOfObligations', STATEMENTS_OF_OBLIGATIONS, (value) => text({ value }, 'value'))),
     /** The bodies an obligation (by uid) binds, with the reason, by body name. */
     applicabilityOfObligation: makeLoader(options, manyEach(runner, 'applicabilityOfObligations', APPLICABILITY_OF_OBLIGATIONS, (value) => toApplicability(value))),
     /** The bodies an obligation binds that are one body or members of that group, by body name (the body is not checked). */

@@ -7,6 +7,7 @@
  * know reads everything, so a new field is never silently empty. What a model came without is
  * marked "not read" (undefined) in its type, and its field resolver loads it on demand.
  */
+import type { Props } from '../db/graph-values.ts';
 import type { Selection } from './selection.ts';
 
 /** A model's GraphQL fields and the properties each reads beyond those it always reads. */
@@ -48,4 +49,38 @@ export class Reads {
 /** The value read of a property, or undefined ("not read") when `reads` leaves it out. */
 export function ifRead<T>(reads: Reads, name: string, read: () => T): T | undefined {
   return reads.has(name) ? read() : undefined;
+}
+
+/**
+ * How each property of a model is read from a node's properties, and which of those it needs:
+ * a model's property is read when every property it comes `from` was (toModelProperties).
+ */
+export type PropertyReaders<P> = { readonly [K in keyof P]-?: { readonly from: readonly string[]; read(props: Props): P[K] } };
+
+/** A reader of the one node property of the same name. */
+export const property = <T>(name: string, read: (props: Props, name: string) => T): { from: readonly string[]; read(props: Props): T } => ({
+  from: [name],
+  read: (props) => read(props, name),
+});
+
+/** The model's properties `reads` read (the others left out: "not read"), from a node's properties. */
+export function toModelProperties<P>(props: Props, readers: PropertyReaders<P>, reads: Reads): Partial<P> {
+  const model: Partial<P> = {};
+  for (const name of Object.keys(readers) as (keyof P)[]) {
+    const reader = readers[name];
+    if (reader.from.every((from) => reads.has(from))) model[name] = reader.read(props);
+  }
+  return model;
+}
+
+/** Every property of the model, from a node's properties. */
+export function toAllModelProperties<P>(props: Props, readers: PropertyReaders<P>): P {
+  const model = {} as P;
+  for (const name of Object.keys(readers) as (keyof P)[]) model[name] = readers[name].read(props);
+  return model;
+}
+
+/** Whether a model came with every property (a batch query's whole node), not only those a plan read. */
+export function hasAllProperties<P, M extends Partial<P>>(model: M, readers: PropertyReaders<P>): model is M & P {
+  return (Object.keys(readers) as (keyof P)[]).every((name) => model[name] !== undefined);
 }

@@ -4,25 +4,30 @@
  */
 import { GraphShapeError } from '../core/errors.ts';
 import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
-import { asProps, integer, optionalText, text, textList } from '../db/graph-values.ts';
+import { keyOfUid, revisionOfUid } from './global-id.ts';
+import { asProps, integer, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 import { toUncountedModals, type UncountedModalModel } from './uncounted-modal.ts';
-import { ifRead, Reads, type FieldReads } from './projection.ts';
+import { hasAllProperties, property, Reads, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
 
 export type ProvisionTypeName = 'Clause' | 'Principle' | 'Standard';
 
-export interface ProvisionModel {
+/** What every provision model carries, however it was read: who it is and its kind (from its labels). */
+interface ProvisionIdentity {
   __typename: ProvisionTypeName;
   uid: string;
   key: string;
   revision: string;
   kind: ProvisionKind;
+}
+
+/** A provision's properties, as its fields read them (each read by a planned statement only when asked). */
+export interface ProvisionProperties {
   number: string;
   title: string | null;
-  /** Undefined: not read (a planned statement left it out; the text field loads it, provisionText). */
-  text?: string;
+  text: string;
   order: number;
   /** Stays the same across revisions, whatever the key becomes (domain/lineage.ts). */
   lineage: string;
@@ -30,63 +35,81 @@ export interface ProvisionModel {
   uncountedModals: UncountedModalModel[];
 }
 
+/**
+ * A provision as read: its identity, and the properties its reader asked for (undefined: not
+ * read; a planned statement reads only what the asked fields need, loaders/projection.ts, and
+ * each field's resolver loads the whole provision when its property is missing).
+ */
+export type ProvisionModel = ProvisionIdentity & Partial<ProvisionProperties>;
+
+/** A provision with every property read (the batch queries' PROVISION_VALUE). */
+export type FullProvisionModel = ProvisionIdentity & ProvisionProperties;
+
 const KIND_OF_LABEL: Record<ProvisionTypeName, ProvisionKind> = { Clause: 'CLAUSE', Principle: 'PRINCIPLE', Standard: 'STANDARD' };
 const LABEL_OF_KIND: Record<ProvisionKind, ProvisionTypeName> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
 
 export const labelOfProvisionKind = (kind: ProvisionKind): ProvisionTypeName => LABEL_OF_KIND[kind];
 export const kindOfProvisionLabel = (label: ProvisionTypeName): ProvisionKind => KIND_OF_LABEL[label];
 
-/** A provision with every property read (the batch queries' PROVISION_VALUE). */
-export type FullProvisionModel = ProvisionModel & { text: string };
-
 const UNCOUNTED_MODAL_LISTS = ['uncountedModalTriggers', 'uncountedModalStarts', 'uncountedModalEnds', 'uncountedModalKinds', 'uncountedModalReasons'];
 
-/** What a planned statement always reads of a provision: what ProvisionModel requires (its labels come beside). */
-export const PROVISION_ALWAYS = ['uid', 'key', 'revision', 'number', 'title', 'order', 'lineage', ...UNCOUNTED_MODAL_LISTS];
+/** What a planned statement always reads of a provision: its uid, which holds its revision and key (docs/graph-model.md, "Keys"; its labels come beside). */
+export const PROVISION_ALWAYS = ['uid'];
+
+const PROVISION_READERS: PropertyReaders<ProvisionProperties> = {
+  // A provision without a number of its own (a standard) is numbered by its key.
+  number: { from: ['number'], read: (props) => optionalText(props, 'number') ?? keyOfUid(text(props, 'uid')) },
+  title: property('title', optionalText),
+  text: property('text', text),
+  order: property('order', integer),
+  lineage: property('lineage', text),
+  uncountedModals: { from: UNCOUNTED_MODAL_LISTS, read: toUncountedModals },
+};
 
 /** The GraphQL fields of Clause, Principle and Standard and the properties they read beyond PROVISION_ALWAYS (loaders/projection.ts). */
 export const PROVISION_FIELD_READS: FieldReads = {
+  number: ['number'],
+  title: ['title'],
   text: ['text'],
+  order: ['order'],
+  lineage: ['lineage'],
+  label: ['number', 'title'],
+  uncountedModals: UNCOUNTED_MODAL_LISTS,
   ...Object.fromEntries(
-    ['id', 'key', 'kind', 'label', 'number', 'title', 'order', 'lineage', 'uncountedModals', 'heading', 'revision', 'obligations', 'cites', 'footnotes', 'restatesDuties', 'sources', 'themes'].map(
-      (field) => [field, []],
-    ),
+    ['id', 'key', 'kind', 'heading', 'revision', 'obligations', 'cites', 'footnotes', 'restatesDuties', 'sources', 'themes'].map((field) => [field, []]),
   ),
 };
 
-/** Maps `{node: properties, labels}` as returned by provisionValue, as read by `reads` (its text undefined when not read). */
-export function toProvisionAsRead(value: unknown, reads: Reads): ProvisionModel {
+/** The identity of `{node: properties, labels}` as returned by provisionValue, and its properties. */
+function identityOf(value: unknown): { identity: ProvisionIdentity; props: Props } {
   const { node, labels } = asProps(value, 'provision');
   const props = asProps(node, 'provision node');
   const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => textList({ labels }, 'labels').includes(label));
   if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(props['uid'])} is not a Clause, Principle or Standard`);
-  const read = ifRead(reads, 'text', () => text(props, 'text'));
-  return {
-    __typename: typeName,
-    uid: text(props, 'uid'),
-    key: text(props, 'key'),
-    revision: text(props, 'revision'),
-    kind: KIND_OF_LABEL[typeName],
-    number: optionalText(props, 'number') ?? text(props, 'key'),
-    title: optionalText(props, 'title'),
-    ...(read === undefined ? {} : { text: read }),
-    order: integer(props, 'order'),
-    lineage: text(props, 'lineage'),
-    uncountedModals: toUncountedModals(props),
-  };
+  const uid = text(props, 'uid');
+  return { identity: { __typename: typeName, uid, key: keyOfUid(uid), revision: revisionOfUid(uid), kind: KIND_OF_LABEL[typeName] }, props };
+}
+
+/** Maps `{node: properties, labels}` as returned by provisionValue, as read by `reads` (what it left out undefined). */
+export function toProvisionAsRead(value: unknown, reads: Reads): ProvisionModel {
+  const { identity, props } = identityOf(value);
+  return { ...identity, ...toModelProperties(props, PROVISION_READERS, reads) };
 }
 
 /** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
 export function toProvision(value: unknown): FullProvisionModel {
-  const props = asProps(asProps(value, 'provision')['node'], 'provision node');
-  return { ...toProvisionAsRead(value, Reads.ALL), text: text(props, 'text') };
+  const { identity, props } = identityOf(value);
+  return { ...identity, ...toAllModelProperties(props, PROVISION_READERS) };
 }
+
+/** Whether the provision came with every property (a batch query's), not only those a planned statement read. */
+export const isFullProvision = (provision: ProvisionModel): provision is FullProvisionModel => hasAllProperties(provision, PROVISION_READERS);
 
 /**
  * A short name for a provision: Clause 1.53; Principle 3: <title>; a standard's printed title
  * already reads "Standard 8: ...".
  */
-export function provisionLabel(provision: Pick<ProvisionModel, 'kind' | 'number' | 'title'>): string {
+export function provisionLabel(provision: Pick<FullProvisionModel, 'kind' | 'number' | 'title'>): string {
   switch (provision.kind) {
     case 'CLAUSE':
       return `Clause ${provision.number}`;
@@ -131,11 +154,6 @@ WITH p ORDER BY p.order
 WITH collect(p) AS matched
 RETURN size(matched) AS totalCount, [p IN matched[$offset..($offset + $limit)] | ${PROVISION_VALUE}] AS page`;
 
-export const TEXTS_OF_PROVISIONS = `
-UNWIND $keys AS key
-MATCH (p:Provision {uid: key})
-RETURN key, p.text AS value`;
-
 export function createProvisionLoaders(runner: QueryRunner, options: LoaderOptions) {
   return {
     /** A provision by uid (`<revision>|<key>`); null when there is none. */
@@ -144,8 +162,6 @@ export function createProvisionLoaders(runner: QueryRunner, options: LoaderOptio
     provisionsOfHeading: makeLoader(options, manyEach(runner, 'provisionsOfHeadings', PROVISIONS_OF_HEADINGS, toProvision)),
     /** The provision that states an obligation (by the obligation's uid). */
     provisionOfObligation: makeLoader<string, ProvisionModel | null>(options, oneEach(runner, 'provisionsOfObligations', PROVISIONS_OF_OBLIGATIONS, toProvision)),
-    /** A provision's text (by uid), for a provision a planned statement read without it. */
-    provisionText: makeLoader(options, oneEach(runner, 'textsOfProvisions', TEXTS_OF_PROVISIONS, (value) => text({ value }, 'value'))),
   };
 }
 

@@ -13,7 +13,7 @@ import { asProps, oneOf, optionalText, text, textList, type Props } from '../db/
 import { legalProvisionLabel, toInstrument, toLegalProvision, type InstrumentModel } from './instrument.ts';
 import { orderLegalBasis } from '../domain/legal-basis-order.ts';
 import type { LegalBasisModel } from './obligation.ts';
-import { kindOfProvisionLabel, provisionLabel, type ProvisionModel } from './provision.ts';
+import { kindOfProvisionLabel, provisionLabel, type FullProvisionModel } from './provision.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 
 export type TraceStepKind = 'OBLIGATION' | 'PROVISION' | 'HEADING' | 'REVISION' | 'CODE' | 'ENABLING_PROVISION' | 'ACT' | 'INSTRUMENT';
@@ -104,7 +104,7 @@ export type TraceRow = TraceHeadRow & TraceTailRow;
 export type TraceStep = Omit<TraceStepModel, 'position'>;
 
 /** What the PROVISION step shows of a provision (`{node, labels}`): its kind, number, title, key and uid. */
-function shownProvision(value: Props): Pick<ProvisionModel, '__typename' | 'uid' | 'key' | 'kind' | 'number' | 'title'> {
+function shownProvision(value: Props): Pick<FullProvisionModel, '__typename' | 'uid' | 'key' | 'kind' | 'number' | 'title'> {
   const node = asProps(value['node'], 'provision node');
   const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => textList(value, 'labels').includes(label));
   if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(node['uid'])} is not a Clause, Principle or Standard`);

@@ -1,6 +1,6 @@
 import { toGlobalId } from '../loaders/global-id.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { found } from './support.ts';
+import { bodyProperty, found } from './support.ts';
 
 export const bodyResolvers: Resolvers = {
   Query: {
@@ -9,8 +9,10 @@ export const bodyResolvers: Resolvers = {
   },
   Body: {
     id: (body) => toGlobalId('Body', body.key),
-    // A planned statement reads a body's description only when it is asked there (loaders/projection.ts).
-    description: (body, _args, { loaders }) => (body.description === undefined ? loaders.bodyDescription.load(body.key) : body.description),
+    name: bodyProperty('name'),
+    pluralName: bodyProperty('pluralName'),
+    description: bodyProperty('description'),
+    isGroup: bodyProperty('isGroup'),
     memberOf: (body, _args, { loaders }) => loaders.groupsOfBody.load(body.key),
     members: (body, _args, { loaders }) => loaders.membersOfGroup.load(body.key),
     actsFor: (body, _args, { loaders }) => loaders.bodiesActedFor.load(body.key),

@@ -5,7 +5,7 @@ import { toConnection } from '../loaders/pagination.ts';
 import { pageRequest } from '../domain/page-request.ts';
 import { badUserInput } from '../core/errors.ts';
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { found, inRevision, present, revisionChoice } from './support.ts';
+import { found, inRevision, obligationProperty as property, present, revisionChoice } from './support.ts';
 
 export const obligationResolvers: Resolvers = {
   Query: {
@@ -30,7 +30,17 @@ export const obligationResolvers: Resolvers = {
   Obligation: {
     id: (obligation) => toGlobalId('Obligation', obligation.uid),
     number: (obligation) => obligationNumber(obligation.key),
-    overridden: (obligation) => obligation.fromOverride,
+    text: property('text'),
+    modality: property('modality'),
+    force: property('force'),
+    trigger: property('trigger'),
+    triggerStart: property('triggerStart'),
+    triggerEnd: property('triggerEnd'),
+    qualifiers: property('qualifiers'),
+    overridden: property('fromOverride'),
+    overrideReason: property('overrideReason'),
+    order: property('order'),
+    lineage: property('lineage'),
     provision: async (obligation, _args, { loaders }) =>
       present(await loaders.provisionOfObligation.load(obligation.uid), `the provision of obligation ${obligation.uid}`),
     heading: async (obligation, _args, { loaders }) => {

@@ -6,16 +6,24 @@ import { provisionLabel, type ProvisionModel } from '../loaders/provision.ts';
 import { badUserInput } from '../core/errors.ts';
 import type { ResolverContext } from './context.ts';
 import type { ClauseResolvers, Resolvers } from './__generated__/resolvers-types.ts';
-import { found, inRevision, present, revisionChoice } from './support.ts';
+import { found, inRevision, present, provisionProperty, revisionChoice, wholeProvision } from './support.ts';
 
 /** The fields every kind of provision resolves alike (Clause, Principle, Standard). */
 const provisionFields = {
   id: (provision: ProvisionModel) => toGlobalId(provision.__typename, provision.uid),
-  label: (provision: ProvisionModel) => provisionLabel(provision),
-  // A planned statement reads a provision's text only when it is asked there (loaders/projection.ts).
-  // Synchronous when the text came with the model, as the default resolver is: no promise for the common case.
-  text: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
-    provision.text ?? loaders.provisionText.load(provision.uid).then((text) => present(text, `the text of provision ${provision.uid}`)),
+  // A planned statement reads only the properties the fields asked of a provision need
+  // (loaders/projection.ts); each field loads the whole provision when its model came without.
+  label: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => {
+    const { kind, number, title } = provision;
+    if (number !== undefined && title !== undefined) return provisionLabel({ kind, number, title });
+    return wholeProvision(loaders, provision).then((whole) => provisionLabel(present(whole, `provision ${provision.uid}`)));
+  },
+  number: provisionProperty('number'),
+  title: provisionProperty('title'),
+  text: provisionProperty('text'),
+  order: provisionProperty('order'),
+  lineage: provisionProperty('lineage'),
+  uncountedModals: provisionProperty('uncountedModals'),
   heading: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
   revision: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>

@@ -7,14 +7,15 @@
  * it is loaded then.
  */
 import type { Resolvers } from './__generated__/resolvers-types.ts';
-import { present } from './support.ts';
+import { obligationProperty as property, propertyOf, wholeObligation } from './support.ts';
 
 export const readingResolvers: Resolvers = {
   Obligation: {
-    // Synchronous when the statement came with the model: no promise for the common case.
-    statement: (obligation, _args, { loaders }) =>
-      obligation.statement ?? loaders.obligationStatement.load(obligation.uid).then((statement) => present(statement, `the statement of obligation ${obligation.uid}`)),
-    sentence: (obligation) => obligation.text,
-    subjectRestored: (obligation) => obligation.restoredSubject !== null,
+    statement: property('statement'),
+    statementStart: property('statementStart'),
+    statementEnd: property('statementEnd'),
+    restoredSubject: property('restoredSubject'),
+    sentence: property('text'),
+    subjectRestored: propertyOf('restoredSubject', wholeObligation, (subject) => subject !== null),
   },
 };

@@ -5,6 +5,11 @@
 import { isoDay, type RevisionChoice } from '../domain/revision-in-force.ts';
 import type { RevisionModel } from '../loaders/revision.ts';
 import { GraphShapeError, notFound } from '../core/errors.ts';
+import type { Loaders } from '../loaders/create-loaders.ts';
+import type { BodyProperties, FullBodyModel } from '../loaders/body.ts';
+import type { FullObligationModel, ObligationProperties } from '../loaders/obligation.ts';
+import type { FullProvisionModel, ProvisionProperties } from '../loaders/provision.ts';
+import type { ResolverContext } from './context.ts';
 
 /** The revision arguments (`revision`, `asOf`) every entry point that reads the Code's text takes. */
 export function revisionChoice(args: { revision?: string | null; asOf?: Date | null; prospective?: boolean | null }): RevisionChoice {
@@ -27,3 +32,42 @@ export function present<T>(value: T | null | undefined, what: string): T {
 export function inRevision(revision: RevisionModel): string {
   return revision.hasText ? `in revision ${revision.key}` : `in revision ${revision.key} (whose text is not in the graph)`;
 }
+
+/**
+ * The resolver of a field that shows the model's property `name`: the model's own value when
+ * it was read (no promise then), else the whole node's, loaded by `whole` (by uid or key). A
+ * planned statement reads only the properties its own fields ask for (loaders/projection.ts),
+ * and the same node reached by another path in the operation may ask for more.
+ */
+export function propertyOf<P, K extends keyof P, T, M>(
+  name: K,
+  whole: (loaders: Loaders, model: M) => Promise<P | null>,
+  shown: (value: P[K]) => T,
+): (model: Partial<Pick<P, K>> & M, args: unknown, context: ResolverContext) => T | Promise<T> {
+  return (model, _args, { loaders }) => {
+    const read: Partial<Pick<P, K>> = model;
+    const value = read[name];
+    if (value !== undefined) return shown(value);
+    return whole(loaders, model).then((loaded) => shown(present(loaded, `the node of ${String(name)}`)[name]));
+  };
+}
+
+/** An obligation with every property, by uid (obligationProperty). */
+export const wholeObligation = (loaders: Loaders, { uid }: { uid: string }): Promise<FullObligationModel | null> => loaders.obligationByUid.load(uid);
+
+/** A field showing the obligation's property `name` as it is (propertyOf). */
+export const obligationProperty = <K extends keyof ObligationProperties>(name: K) =>
+  propertyOf(name, wholeObligation, (value: ObligationProperties[K]) => value);
+
+/** A provision with every property, by uid (provisionProperty). */
+export const wholeProvision = (loaders: Loaders, { uid }: { uid: string }): Promise<FullProvisionModel | null> => loaders.provisionByUid.load(uid);
+
+/** A field showing the provision's property `name` as it is (propertyOf). */
+export const provisionProperty = <K extends keyof ProvisionProperties>(name: K) =>
+  propertyOf(name, wholeProvision, (value: ProvisionProperties[K]) => value);
+
+/** A body with every property, by key (bodyProperty; bodyByKey always holds whole bodies). */
+export const wholeBody = (loaders: Loaders, { key }: { key: string }): Promise<FullBodyModel | null> => loaders.bodyByKey.load(key);
+
+/** A field showing the body's property `name` as it is (propertyOf). */
+export const bodyProperty = <K extends keyof BodyProperties>(name: K) => propertyOf(name, wholeBody, (value: BodyProperties[K]) => value);

@@ -55,6 +55,13 @@ describe('seedCode (the Code and its catalogue in Neo4j)', () => {
     expect(report.labels).toMatchObject({ Clause: 94, Principle: 7, Standard: 10, Provision: 111, Term: 6, Footnote: 27, Heading: 31, Obligation: 104 });
   });
 
+  it('gives every provision and obligation the uid <revision>|<key>, from which the API reads both (loaders/global-id.ts)', async () => {
+    const [counts] = await rows<{ nodes: number; others: number }>(
+      "MATCH (n) WHERE n:Provision OR n:Obligation RETURN count(n) AS nodes, count(CASE WHEN n.uid <> n.revision + '|' + n.key THEN 1 END) AS others",
+    );
+    expect(counts).toEqual({ nodes: 215, others: 0 });
+  });
+
   it('links bodies to their groups, and each obligation to its provision', () => {
     expect(report.relationships).toMatchObject({ MEMBER_OF: 5, ACTS_FOR: 2, STATED_IN: 104, ADDRESSES: 92, HAS_FOOTNOTE: 27, CITES_DUTY_OF: 1, GROUPS: 17 });
   });

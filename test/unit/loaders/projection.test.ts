@@ -6,10 +6,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { assertObjectType, buildSchema } from 'graphql';
+// The executable schema's classes come from graphql's CommonJS entry (see server/plugins/query-cost.ts), so its checks must too.
+import { assertObjectType as assertExecutableObjectType } from 'graphql/index.js';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../core/config.ts';
+import { buildSchema as buildExecutableSchema } from '../../../server/schema.ts';
 import { BODY_ALWAYS, BODY_FIELD_READS, toBodyAsRead } from '../../../loaders/body.ts';
-import { OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS } from '../../../loaders/obligation.ts';
+import { OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS, toObligationAsRead } from '../../../loaders/obligation.ts';
 import { Reads } from '../../../loaders/projection.ts';
 import { PROVISION_ALWAYS, PROVISION_FIELD_READS, toProvisionAsRead } from '../../../loaders/provision.ts';
 import { selectionOf } from '../../support/selection-of.ts';
@@ -20,7 +23,26 @@ describe('what a planned statement reads of a node', () => {
   it('reads a provision\'s text only when it is asked', () => {
     expect(provisionReads('{ provision(key: "S8") { key label __typename } }').has('text')).toBe(false);
     expect(provisionReads('{ provision(key: "S8") { key ... on Clause { text } } }').has('text')).toBe(true);
-    expect(provisionReads('{ provision(key: "S8") { key } }').cypher('p')).toBe(`p {${PROVISION_ALWAYS.map((name) => `.${name}`).join(', ')}}`);
+    expect(provisionReads('{ provision(key: "S8") { key } }').cypher('p')).toBe('p {.uid}');
+    expect(provisionReads('{ provision(key: "S8") { key label } }').cypher('p')).toBe('p {.uid, .number, .title}');
+  });
+
+  it('reads of an obligation its uid (its revision and key) and the properties of the fields asked, nothing else', () => {
+    const reads = Reads.of(selectionOf('{ obligation(key: "S8/3") { key modality sentence overridden provision { key } } }'), OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
+    expect(reads.cypher('o')).toBe('o {.uid, .modality, .text, .fromOverride}');
+    const props = { uid: 'r|S8/3', modality: 'MUST', text: 'They must.', fromOverride: false, statement: 'not read', order: 3 };
+    expect(toObligationAsRead(props, reads)).toEqual({ __typename: 'Obligation', uid: 'r|S8/3', key: 'S8/3', revision: 'r', modality: 'MUST', text: 'They must.', fromOverride: false });
+  });
+
+  it('gives every field that reads a property beyond the identity a resolver of its own, which loads what a model came without', () => {
+    const schema = buildExecutableSchema();
+    const unresolved = (type: string, table: Record<string, readonly string[]>) =>
+      Object.entries(assertExecutableObjectType(schema.getType(type)).getFields())
+        .filter(([name, field]) => (table[name]?.length ?? 0) > 0 && field.resolve === undefined)
+        .map(([name]) => `${type}.${name}`);
+    expect(['Clause', 'Principle', 'Standard'].flatMap((type) => unresolved(type, PROVISION_FIELD_READS))).toEqual([]);
+    expect(unresolved('Obligation', OBLIGATION_FIELD_READS)).toEqual([]);
+    expect(unresolved('Body', BODY_FIELD_READS)).toEqual([]);
   });
 
   it('reads every property for a field its table does not know, so a new field is never empty', () => {
