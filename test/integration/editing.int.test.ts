@@ -333,6 +333,46 @@ describe('the structure of a draft', () => {
     expect([...(await lineagesByKey(DRAFT)).values()]).not.toContain(gone?.lineage);
   });
 
+  const CITING =
+    'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold. ' +
+    'This means providers should be told when it is published.';
+  const offsetsOf = async (provision: string) => {
+    const [row] = await runner.read<{
+      text: string;
+      modalStarts: number[];
+      modalEnds: number[];
+      obligations: { key: string; text: string; statement: string; trigger: string; triggerStart: number; triggerEnd: number; statementStart: number; statementEnd: number }[];
+    }>(
+      'test.offsets',
+      `MATCH (p:Provision {uid: $revision + '|' + $provision})
+       RETURN p.text AS text, p.uncountedModalStarts AS modalStarts, p.uncountedModalEnds AS modalEnds,
+              [(o:Obligation)-[:STATED_IN]->(p) | o {.key, .text, .statement, .trigger, .triggerStart, .triggerEnd, .statementStart, .statementEnd}] AS obligations`,
+      { revision: DRAFT, provision },
+    );
+    return row;
+  };
+
+  it('cites the inserted clauses 1.52A and 1.53A before a duty and a modal it does not count', async () => {
+    await as(EDITOR).updateProvision({ revision: DRAFT, key: '1.70', text: CITING, expectedVersion: await versionOf(DRAFT) });
+    expect(await offsetsOf('1.70')).toEqual({
+      text: CITING,
+      modalStarts: [114],
+      modalEnds: [120],
+      obligations: [
+        {
+          key: '1.70/1',
+          text: 'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold.',
+          statement: 'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold.',
+          trigger: 'must',
+          triggerStart: 50,
+          triggerEnd: 54,
+          statementStart: 0,
+          statementEnd: 92,
+        },
+      ],
+    });
+  });
+
   it('renumbers in reading order: every obligation is found again by its lineage, and references follow', async () => {
     const before = await lineagesByKey(DRAFT);
     const provisionsBefore = await provisionsInOrder(DRAFT);
@@ -375,6 +415,22 @@ describe('the structure of a draft', () => {
     expect(added[1]?.text).toBe('Providers should share their vacancy data with Social Care Wales, as clause 1.54 asks of commissioners.');
     const [text] = await runner.read<{ text: string }>('test.text', 'MATCH (p:Provision {uid: $uid}) RETURN p.text AS text', { uid: `${DRAFT}|1.55` });
     expect(text?.text).toContain('as clause 1.54 asks of commissioners.');
+  });
+
+  it('moves the offsets after references that became shorter (1.52A → 1.53, 1.53A → 1.55), so they point at the same words', async () => {
+    const after = await offsetsOf('1.71');
+    const text = 'As clauses 1.53 and 1.55 set out, commissioners must publish the workforce data they hold. This means providers should be told when it is published.';
+    const sentence = 'As clauses 1.53 and 1.55 set out, commissioners must publish the workforce data they hold.';
+    expect(after).toEqual({
+      text,
+      modalStarts: [112],
+      modalEnds: [118],
+      obligations: [{ key: '1.71/1', text: sentence, statement: sentence, trigger: 'must', triggerStart: 48, triggerEnd: 52, statementStart: 0, statementEnd: 90 }],
+    });
+    const [obligation] = after?.obligations ?? [];
+    expect(text.slice(obligation?.triggerStart, obligation?.triggerEnd)).toBe('must');
+    expect(text.slice(obligation?.statementStart, obligation?.statementEnd)).toBe(obligation?.statement);
+    expect(text.slice(after?.modalStarts[0], after?.modalEnds[0])).toBe('should');
   });
 
   it('renumbers again to no change', async () => {
