@@ -499,3 +499,38 @@ describe('discardDraft', () => {
     expect(await fingerprint('2024-09-01')).toBe(published);
   });
 });
+
+describe("the reader's own words in a renumbered draft", () => {
+  const EARLY = 'draft-2026-early-clause';
+  const explanations = async (revision: string, key: string) =>
+    runner.read<{ body: string; reason: string; explanation: string }>(
+      'test.explanations',
+      `MATCH (o:Obligation {uid: $revision + '|' + $key})-[a:APPLIES_TO]->(b:Body)
+       RETURN b.key AS body, a.reason AS reason, a.explanation AS explanation ORDER BY b.key`,
+      { revision, key },
+    );
+
+  it('cite the clauses as the draft numbers them when a provision is read again after the renumbering', async () => {
+    await as(EDITOR).createDraft({ key: EARLY });
+    const added = await as(EDITOR).addProvision({ revision: EARLY, after: '1.2', text: 'Commissioners should read this Code with the Act.', expectedVersion: await versionOf(EARLY) });
+    expect(added.provisionKey).toBe('1.2A');
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
+    const moved = new Map(renumbered.renumbered.map((r) => [r.keyBefore, r.keyAfter]));
+    expect(['1.2A', '1.3', '1.5', '1.9', '1.45'].map((key) => moved.get(key))).toEqual(['1.3', '1.4', '1.6', '1.10', '1.46']);
+
+    // The 2024 clause 1.45 is now 1.46: its explanations as renumberProvisions rewrote them, then as a re-read of its text writes them.
+    const in2024 = await explanations('2024-09-01', '1.45/1');
+    const rewritten = await explanations(EARLY, '1.46/1');
+    expect(rewritten.find((a) => a.body === 'local-authority')?.explanation).toMatch(/^One of the statutory partners named in the obligation \(clause 1\.4\)\./);
+    expect(rewritten).not.toEqual(in2024);
+    const [provision] = await runner.read<{ text: string }>('test.text', 'MATCH (p:Provision {uid: $uid}) RETURN p.text AS text', { uid: `${EARLY}|1.46` });
+    await as(EDITOR).updateProvision({ revision: EARLY, key: '1.46', text: provision?.text ?? '', expectedVersion: await versionOf(EARLY) });
+    expect(await explanations(EARLY, '1.46/1')).toEqual(rewritten);
+
+    // An editor's correction of whom it binds is explained in the draft's numbers too.
+    const [obligation] = await obligationsOf(EARLY, '1.46');
+    await as(EDITOR).updateObligation({ revision: EARLY, lineage: obligation?.lineage ?? '', addressees: ['statutory-partners'], reason: 'As read.', expectedVersion: await versionOf(EARLY) });
+    expect(await explanations(EARLY, '1.46/1')).toEqual(rewritten);
+    await as(EDITOR).discardDraft({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
+  });
+});
