@@ -47,7 +47,9 @@ ORDER BY p.order`;
  * (rewriteProvisionTexts).
  */
 const TEXTS = {
-  Obligation: ['text', 'statement', 'restoredSubject'],
+  // correctedText is the sentence as an editor's correction found it: it must follow the
+  // sentence, or the next edit would see a renumbered sentence as reworded and drop the correction.
+  Obligation: ['text', 'statement', 'restoredSubject', 'correctedText'],
   Heading: ['title', 'text'],
   Term: ['definition'],
   Footnote: ['text'],

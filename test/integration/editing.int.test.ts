@@ -531,6 +531,25 @@ describe("the reader's own words in a renumbered draft", () => {
     const [obligation] = await obligationsOf(EARLY, '1.46');
     await as(EDITOR).updateObligation({ revision: EARLY, lineage: obligation?.lineage ?? '', addressees: ['statutory-partners'], reason: 'As read.', expectedVersion: await versionOf(EARLY) });
     expect(await explanations(EARLY, '1.46/1')).toEqual(rewritten);
+  });
+
+  it("keeps an editor's correction of a sentence whose reference the renumbering rewrote, when the provision is read again", async () => {
+    const sentence = (clause: string) => `Commissioners must follow clause ${clause} when they plan services.`;
+    await as(EDITOR).updateProvision({ revision: EARLY, key: '1.61', text: sentence('1.10'), expectedVersion: await versionOf(EARLY) });
+    const [read] = await obligationsOf(EARLY, '1.61');
+    await as(EDITOR).updateObligation({ revision: EARLY, lineage: read?.lineage ?? '', addressees: ['local-authority'], reason: 'Only local authorities plan these services.', expectedVersion: await versionOf(EARLY) });
+    // A second clause before it: 1.10 becomes 1.11, in the corrected sentence too.
+    await as(EDITOR).addProvision({ revision: EARLY, after: '1.2', text: 'Commissioners should read this Code with the Act.', expectedVersion: await versionOf(EARLY) });
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
+    expect(['1.10', '1.61'].map((key) => renumbered.renumbered.find((r) => r.keyBefore === key)?.keyAfter)).toEqual(['1.11', '1.62']);
+    const [stored] = await runner.read<{ text: string; correctedText: string }>('test.corrected', 'MATCH (o:Obligation {uid: $uid}) RETURN o.text AS text, o.correctedText AS correctedText', { uid: `${EARLY}|1.62/1` });
+    expect(stored).toEqual({ text: sentence('1.11'), correctedText: sentence('1.11') });
+    const updated = await as(EDITOR).updateProvision({ revision: EARLY, key: '1.62', text: `${sentence('1.11')} Providers should help.`, expectedVersion: await versionOf(EARLY) });
+    expect(updated.after.map((o) => [o.key, o.lineage, o.addressees])).toEqual([
+      ['1.62/1', read?.lineage, ['local-authority']],
+      ['1.62/2', updated.after[1]?.lineage, ['provider']],
+    ]);
+    expect((await obligationsOf(EARLY, '1.62'))[0]).toMatchObject({ overridden: true, reason: 'Only local authorities plan these services.' });
     await as(EDITOR).discardDraft({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
   });
 });
