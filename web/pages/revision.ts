@@ -31,7 +31,8 @@ export async function revisionPage(api: PageApi, context: PageContext, request: 
       ...frameView(context, bannerOf(answer, context), request),
       revision,
       readAsAt: day?.asOf ?? null,
-      contentsHref: day === null ? null : day.asOf === null ? context.href : hrefWith(day.asOf),
+      // Its own day, never the day this page was asked as at (which may read another revision).
+      contentsHref: day === null ? null : hrefWith(day.asOf),
     },
   };
 }
