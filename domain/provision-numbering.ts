@@ -121,19 +121,67 @@ const referencedKey = (word: string, number: string): string | null => {
 /** The number a reference prints for a key: 1.53 for a clause, 8 for S8. */
 const printedInReference = (key: string): string => printedNumber(key);
 
+/** One rewrite of a reference: the `length` characters at `at` in the text before it became `replacement`. */
+export interface ReferenceRewrite {
+  at: number;
+  length: number;
+  replacement: string;
+}
+
+/**
+ * The rewrites that renumber the references to provisions in `text` by `moves` (old key →
+ * new key), in text order and at their places in the text as it is: one per number that
+ * changes, so that 1.2 → 1.3 and 1.3 → 1.4 together never make 1.2 into 1.4. References to
+ * provisions that do not move, and numbers that are not references, give none.
+ */
+export function referenceRewrites(text: string, moves: ReadonlyMap<string, string>): ReferenceRewrite[] {
+  if (moves.size === 0) return [];
+  const rewrites: ReferenceRewrite[] = [];
+  for (const reference of text.matchAll(REFERENCE)) {
+    const word = reference[1] ?? '';
+    const numbersAt = reference.index + word.length + (reference[2] ?? '').length;
+    for (const number of (reference[3] ?? '').matchAll(ONE_KEY)) {
+      const key = referencedKey(word, number[0]);
+      const moved = key === null ? undefined : moves.get(key);
+      if (moved !== undefined) rewrites.push({ at: numbersAt + number.index, length: number[0].length, replacement: printedInReference(moved) });
+    }
+  }
+  return rewrites;
+}
+
+/** `text` with `rewrites` (in text order, as referenceRewrites gives them) made. */
+export function applyRewrites(text: string, rewrites: readonly ReferenceRewrite[]): string {
+  let result = '';
+  let from = 0;
+  for (const { at, length, replacement } of rewrites) {
+    result += text.slice(from, at) + replacement;
+    from = at + length;
+  }
+  return result + text.slice(from);
+}
+
 /**
  * A text with its references to provisions rewritten by `moves` (old key → new key), in one
  * pass, so that 1.2 → 1.3 and 1.3 → 1.4 together never make 1.2 into 1.4. References to
  * provisions that do not move, and numbers that are not references, are left as they are.
  */
 export function renumberReferences(text: string, moves: ReadonlyMap<string, string>): string {
-  if (moves.size === 0) return text;
-  return text.replace(REFERENCE, (whole, word: string, space: string, numbers: string) => {
-    const rewritten = numbers.replace(ONE_KEY, (number) => {
-      const key = referencedKey(word, number);
-      const moved = key === null ? undefined : moves.get(key);
-      return moved === undefined ? number : printedInReference(moved);
-    });
-    return rewritten === numbers ? whole : `${word}${space}${rewritten}`;
-  });
+  return applyRewrites(text, referenceRewrites(text, moves));
+}
+
+/**
+ * Where an offset into a text (a start or an end, such as an obligation's triggerStart or
+ * statementEnd) falls once `rewrites` are made: moved by the change of length of every rewrite
+ * that ends at or before it, so that it still points at the same words ("clause 1.9" made
+ * "clause 1.10" moves what follows one character on). An offset inside a rewritten number
+ * (never a word's edge) stays inside its replacement.
+ */
+export function shiftedOffset(offset: number, rewrites: readonly ReferenceRewrite[]): number {
+  let shift = 0;
+  for (const { at, length, replacement } of rewrites) {
+    if (at + length <= offset) shift += replacement.length - length;
+    else if (at < offset) return at + shift + Math.min(offset - at, replacement.length);
+    else break;
+  }
+  return offset + shift;
 }

@@ -120,7 +120,7 @@ export async function addProvision(ctx: CommandContext, input: AddProvisionInput
       const reading = readEditedText(key, kind, text, ctx);
       const lineages = reading.obligations.map(() => newLineage('obligation'));
       await createProvision(tx, { revision: input.revision, heading: place.heading, key, kind, title, order: place.order, editor: viewer.subject });
-      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title, reading, lineages, editor: viewer.subject });
+      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title, reading, lineages, editor: viewer.subject, citesNumberingOf: ctx.reader.citesNumberingOf });
       await renumberReadingOrder(tx, input.revision, { provisions: true });
       await appendAudit(tx, {
         actor: { subject: viewer.subject, name: viewer.name },

@@ -4,11 +4,13 @@
  * follow. Each provision and its obligations keep their nodes and lineage ids and take the
  * new keys (S8/3 becomes S9/3 with S8); references to the renumbered provisions in the
  * draft's text ("clause 1.53", "Standard 8", in provisions, obligations, headings, terms,
- * footnotes and the explanations of who an obligation binds) are rewritten to match. One
+ * footnotes and the explanations of who an obligation binds) are rewritten to match, and the
+ * offsets into a provision's text (its obligations' trigger and statement, its uncounted
+ * modals) move with the rewrites before them, so they still point at the same words. One
  * transaction with its audit event.
  */
 import { requireRole } from '../domain/permissions.ts';
-import { printedNumber, renumbering, renumberReferences } from '../domain/provision-numbering.ts';
+import { applyRewrites, printedNumber, referenceRewrites, renumbering, renumberReferences, shiftedOffset } from '../domain/provision-numbering.ts';
 import type { TransactionRunner } from '../db/run-query.ts';
 import { appendAudit } from './audit.ts';
 import { audited } from './audited.ts';
@@ -39,10 +41,15 @@ WHERE p.revision = $revision
 RETURN p.key AS key, p.lineage AS lineage
 ORDER BY p.order`;
 
-/** The text-bearing properties of each label a draft owns; labels and names are fixed here, never input. */
+/**
+ * The text-bearing properties of each label a draft owns; labels and names are fixed here, never
+ * input. A provision's text and title are rewritten with the offsets into its text
+ * (rewriteProvisionTexts).
+ */
 const TEXTS = {
-  Provision: ['text', 'title'],
-  Obligation: ['text', 'statement'],
+  // correctedText is the sentence as an editor's correction found it: it must follow the
+  // sentence, or the next edit would see a renumbered sentence as reworded and drop the correction.
+  Obligation: ['text', 'statement', 'restoredSubject', 'correctedText'],
   Heading: ['title', 'text'],
   Term: ['definition'],
   Footnote: ['text'],
@@ -57,6 +64,29 @@ const setTexts = (label: TextLabel): string => `
 UNWIND $rows AS row
 MATCH (n:${label} {uid: row.uid}) WHERE n.revision = $revision
 SET n += row.texts`;
+
+/** Each provision's text with every offset into it: its uncounted modals' and its obligations'. */
+const PROVISION_TEXTS = `
+MATCH (p:Provision {revision: $revision})
+RETURN p.uid AS uid, p.text AS text, p.title AS title, p.uncountedModalStarts AS modalStarts, p.uncountedModalEnds AS modalEnds,
+       [(o:Obligation)-[:STATED_IN]->(p) WHERE o.revision = $revision | o {.uid, .triggerStart, .triggerEnd, .statementStart, .statementEnd}] AS obligations`;
+
+const SET_PROVISION_TEXTS = `
+UNWIND $rows AS row
+MATCH (p:Provision {uid: row.uid}) WHERE p.revision = $revision
+SET p.text = row.text, p.title = row.title, p.uncountedModalStarts = row.modalStarts, p.uncountedModalEnds = row.modalEnds
+WITH p, row
+UNWIND row.obligations AS offsets
+MATCH (o:Obligation {uid: offsets.uid})-[:STATED_IN]->(p) WHERE o.revision = $revision
+SET o.triggerStart = offsets.triggerStart, o.triggerEnd = offsets.triggerEnd, o.statementStart = offsets.statementStart, o.statementEnd = offsets.statementEnd`;
+
+interface ObligationOffsets {
+  uid: string;
+  triggerStart: number;
+  triggerEnd: number;
+  statementStart: number;
+  statementEnd: number;
+}
 
 const EXPLANATIONS = `
 MATCH (:Obligation {revision: $revision})-[a:APPLIES_TO]->()
@@ -82,9 +112,47 @@ const SETTLE_UIDS = `
 MATCH (n) WHERE n.revision = $revision AND (n:Provision OR n:Obligation) AND n.uid STARTS WITH $revision + '|~'
 SET n.uid = $revision + '|' + n.key`;
 
+/**
+ * Rewrites the references in each provision's text and moves the offsets into it by the
+ * rewrites before them (domain/provision-numbering.ts, shiftedOffset); returns how many texts
+ * changed. Moving them keeps what the reader found, and an editor's corrections, as they were:
+ * only the text around them changed.
+ */
+async function rewriteProvisionTexts(tx: TransactionRunner, revision: string, moves: ReadonlyMap<string, string>): Promise<number> {
+  const provisions = await tx.run<{ uid: string; text: string; title: string | null; modalStarts: number[] | null; modalEnds: number[] | null; obligations: ObligationOffsets[] }>(
+    'edit.renumber.Provision.offsets',
+    PROVISION_TEXTS,
+    { revision },
+  );
+  const rows = provisions.flatMap(({ uid, text, title, modalStarts, modalEnds, obligations }) => {
+    const rewrites = referenceRewrites(text, moves);
+    const newTitle = title === null ? null : renumberReferences(title, moves);
+    if (rewrites.length === 0 && newTitle === title) return [];
+    const shift = (offset: number): number => shiftedOffset(offset, rewrites);
+    return [
+      {
+        uid,
+        text: applyRewrites(text, rewrites),
+        title: newTitle,
+        modalStarts: modalStarts?.map(shift) ?? null,
+        modalEnds: modalEnds?.map(shift) ?? null,
+        obligations: obligations.map((o) => ({
+          uid: o.uid,
+          triggerStart: shift(o.triggerStart),
+          triggerEnd: shift(o.triggerEnd),
+          statementStart: shift(o.statementStart),
+          statementEnd: shift(o.statementEnd),
+        })),
+      },
+    ];
+  });
+  if (rows.length > 0) await tx.run('edit.renumber.Provision.setTexts', SET_PROVISION_TEXTS, { revision, rows });
+  return rows.length;
+}
+
 /** Rewrites the references in every text of the draft; returns how many texts changed. */
 async function rewriteReferences(tx: TransactionRunner, revision: string, moves: ReadonlyMap<string, string>): Promise<number> {
-  let changed = 0;
+  let changed = await rewriteProvisionTexts(tx, revision, moves);
   for (const label of Object.keys(TEXTS) as TextLabel[]) {
     const rows = await tx.run<{ uid: string; texts: Record<string, string | null> }>(`edit.renumber.${label}.texts`, textsOf(label), { revision });
     const rewritten = rows.flatMap(({ uid, texts }) => {

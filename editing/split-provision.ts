@@ -89,9 +89,9 @@ export async function splitProvision(ctx: CommandContext, input: SplitProvisionI
       const keptLineages = lineages.slice(0, kept.obligations.length);
       const movedLineages = lineages.slice(kept.obligations.length);
 
-      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: provision.title, reading: kept, lineages: keptLineages, editor: viewer.subject });
+      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: provision.title, reading: kept, lineages: keptLineages, editor: viewer.subject, citesNumberingOf: ctx.reader.citesNumberingOf });
       await createProvision(tx, { revision: input.revision, heading: provision.heading, key: newKey, kind: provision.kind, title: newTitle, order: provision.order + 0.5, editor: viewer.subject });
-      await writeProvisionReading(tx, { revision: input.revision, provisionKey: newKey, title: newTitle, reading: moved, lineages: movedLineages, editor: viewer.subject });
+      await writeProvisionReading(tx, { revision: input.revision, provisionKey: newKey, title: newTitle, reading: moved, lineages: movedLineages, editor: viewer.subject, citesNumberingOf: ctx.reader.citesNumberingOf });
       await renumberReadingOrder(tx, input.revision, { provisions: true });
       const beforeSummary = before.map(withoutTrigger);
       await appendAudit(tx, {

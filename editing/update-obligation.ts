@@ -16,6 +16,7 @@ import { audited } from './audited.ts';
 import { checkText, checkVersion, LIMITS } from './check-input.ts';
 import type { CommandContext } from './command-context.ts';
 import { lockDraft } from './lock-draft.ts';
+import { inDraftNumbering } from './write-obligations.ts';
 
 export interface UpdateObligationInput {
   revision: string;
@@ -81,11 +82,12 @@ export async function updateObligation(ctx: CommandContext, input: UpdateObligat
         qualifiers: [...(input.qualifiers ?? current.qualifiers)],
         addressees: [...(input.addressees ?? current.addressees)],
       };
+      const cite = await inDraftNumbering(tx, input.revision, ctx.reader.citesNumberingOf);
       await tx.run('edit.correctObligation', CORRECT, {
         uid: `${input.revision}|${current.key}`,
         revision: input.revision,
         ...next,
-        applicability: applicabilityOf(ctx.reader.lexicon, next.addressees, (body) => ctx.reader.bindings(body, next.force)),
+        applicability: applicabilityOf(ctx.reader.lexicon, next.addressees, (body) => ctx.reader.bindings(body, next.force)).map((a) => ({ ...a, explanation: cite(a.explanation) })),
         reason,
         editor: viewer.subject,
       });

@@ -61,7 +61,7 @@ export async function updateProvision(ctx: CommandContext, input: UpdateProvisio
       );
       const lineages = matched.map((lineage) => lineage ?? newLineage('obligation'));
       const corrections = keepCorrections(reading, lineages, await correctionsOf(tx, input.revision, uid), ctx);
-      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: title ?? provision.title, reading: corrections.reading, lineages, editor: viewer.subject });
+      await writeProvisionReading(tx, { revision: input.revision, provisionKey: key, title: title ?? provision.title, reading: corrections.reading, lineages, editor: viewer.subject, citesNumberingOf: ctx.reader.citesNumberingOf });
       await renumberReadingOrder(tx, input.revision, { provisions: false });
       const after = summaryOf(corrections.reading, lineages);
       const beforeSummary = before.map(withoutTrigger);

@@ -10,7 +10,7 @@ import { LINK_OBLIGATION_BODIES } from '../db/obligation-links.ts';
 import { STATEMENT_PROPERTIES, uncountedModalProperties } from '../db/reading-properties.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 import { newLineage } from '../domain/lineage.ts';
-import { printedNumber } from '../domain/provision-numbering.ts';
+import { printedNumber, renumberReferences } from '../domain/provision-numbering.ts';
 import type { ProvisionReading } from '../reader/read-provision.ts';
 
 const REMOVE_OBLIGATIONS = `
@@ -56,6 +56,26 @@ CALL (o, row) {
   CREATE (o)-[:CITES {by: c.by}]->(t)
 }`;
 
+/** The draft's provisions whose keys differ from those of the same lineage in `numberedIn`. */
+const RENUMBERED_SINCE = `
+MATCH (d:Provision {revision: $revision})
+MATCH (s:Provision {lineage: d.lineage}) WHERE s.revision = $numberedIn AND s.key <> d.key
+RETURN s.key AS before, d.key AS after`;
+
+/**
+ * The reader's own words (the explanations of whom an obligation binds, which cite clauses as
+ * `numberedIn` numbers them: ReaderContext.citesNumberingOf) with those citations rewritten as
+ * the draft numbers the same clauses (found by lineage), so that a provision read again after
+ * the draft is renumbered cites the clauses renumberProvisions made them, as the explanations
+ * it rewrote do.
+ */
+export async function inDraftNumbering(tx: TransactionRunner, revision: string, numberedIn: string | null): Promise<(text: string) => string> {
+  if (numberedIn === null || numberedIn === revision) return (text) => text;
+  const rows = await tx.run<{ before: string; after: string }>('edit.renumberedSince', RENUMBERED_SINCE, { revision, numberedIn });
+  const moves = new Map(rows.map((row) => [row.before, row.after]));
+  return (text) => renumberReferences(text, moves);
+}
+
 const LABEL_OF_KIND: Record<ProvisionKind, string> = { CLAUSE: 'Clause', PRINCIPLE: 'Principle', STANDARD: 'Standard' };
 
 const CREATE_PROVISION = `
@@ -89,6 +109,8 @@ export interface ProvisionWrite {
   /** The lineage id of each of the reading's obligations, in order. */
   lineages: readonly string[];
   editor: string;
+  /** The revision whose numbers the reader's explanations cite (ReaderContext.citesNumberingOf). */
+  citesNumberingOf: string | null;
 }
 
 export async function writeProvisionReading(tx: TransactionRunner, write: ProvisionWrite): Promise<void> {
@@ -102,10 +124,12 @@ export async function writeProvisionReading(tx: TransactionRunner, write: Provis
     citations: reading.citations.filter((c) => c.fromLabel === 'Provision'),
     citedDuties: reading.citedDuties,
   });
+  const cite = await inDraftNumbering(tx, revision, write.citesNumberingOf);
   await tx.run('edit.createObligations', CREATE_OBLIGATIONS, {
     ...base,
     rows: reading.obligations.map((o, i) => ({
       ...o,
+      applicability: o.applicability.map((a) => ({ ...a, explanation: cite(a.explanation) })),
       lineage: write.lineages[i],
       citations: reading.citations.filter((c) => c.fromLabel === 'Obligation' && c.from === o.key),
     })),

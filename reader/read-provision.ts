@@ -39,6 +39,12 @@ export interface ReaderContext {
   citables: readonly Citable[];
   /** How the Code binds each body to its requirements and guidelines, in a sentence (stage 5). */
   bindings: BindingSentence;
+  /**
+   * The revision whose clause numbers the reader's own words cite (stage 5's explanations, "clause
+   * 1.3", and the bindings' "(clause 1.5)"): the one whose text the catalogue describes
+   * (2024-09-01). A draft that renumbers those clauses rewrites the citations (editing/).
+   */
+  citesNumberingOf: string | null;
 }
 
 export function readerContext(catalogue: Catalogue): ReaderContext {
@@ -47,6 +53,7 @@ export function readerContext(catalogue: Catalogue): ReaderContext {
     instruments: catalogue.instruments,
     citables: citables(catalogue),
     bindings: bindingSentences(catalogue, CODE_INSTRUMENT_KEY),
+    citesNumberingOf: catalogue.revisions.find((revision) => revision.hasText)?.key ?? null,
   };
 }
 

@@ -2,7 +2,10 @@
  * The changes feed as Atom (README "Following changes"): /feeds/changes.atom lists the public
  * events of revisions (published, consultation, laid, in force, withdrawn), newest first, as
  * legislation.gov.uk publishes its changes, written by the `feed` library. The same events,
- * oldest first and paged, are Query.changes in the API.
+ * oldest first and paged, are Query.changes in the API. Each entry links to the page of the
+ * revision it is about, at the event (web/pages/revision.ts); the feed links to the home page
+ * and to itself (rel=self). Events are recorded only of published revisions
+ * (editing/revision-events.ts), so the feed never names or links a draft.
  */
 import { Router } from 'express';
 import { Feed } from 'feed';
@@ -25,14 +28,22 @@ const WHAT: Record<RevisionEventModel['event'], string> = {
   WITHDRAWN: 'withdrawn',
 };
 
-/** The Atom document for these events (newest first), with links under `origin`. */
+/** The page of an event's revision, at the event: /revisions/2024-09-01#event-3 (web/router.ts). */
+export const eventPagePath = (event: Pick<RevisionEventModel, 'revisionKey' | 'sequence'>): string =>
+  `/revisions/${encodeURIComponent(event.revisionKey)}#event-${event.sequence}`;
+
+/**
+ * The Atom document for these events (newest first), with links under `origin`. Each entry's
+ * id is its event's sequence number, never its link, so that moving the links changes no id
+ * a feed reader has seen.
+ */
 export function changesFeed(events: readonly RevisionEventModel[], origin: string): string {
   const newest = events[0];
   const feed = new Feed({
     title: 'Code of Practice on the National Framework for the Commissioning of Care and Support: changes',
     description: 'Revisions of the Code published, consulted on, laid, brought into force or withdrawn.',
     id: 'tag:care-code-graph,2026:changes',
-    link: `${origin}/graphql`,
+    link: `${origin}/`,
     feedLinks: { atom: `${origin}${CHANGES_FEED_PATH}` },
     updated: newest === undefined ? new Date(0) : new Date(newest.recordedAt),
     copyright: 'Contains public sector information licensed under the Open Government Licence v3.0 (Crown copyright).',
@@ -41,7 +52,7 @@ export function changesFeed(events: readonly RevisionEventModel[], origin: strin
     feed.addItem({
       id: `tag:care-code-graph,2026:revision-event/${event.sequence}`,
       title: `Revision ${event.revisionKey}: ${WHAT[event.event]} on ${event.on}`,
-      link: `${origin}${CHANGES_FEED_PATH}#event-${event.sequence}`,
+      link: `${origin}${eventPagePath(event)}`,
       date: new Date(event.recordedAt),
       description: `${event.event} ${event.on} (revision ${event.revisionKey})${event.note === null ? '' : `: ${event.note}`}`,
     });

@@ -12,7 +12,7 @@ import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinition
 const OPERATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'operations');
 
 /** The operations' names, as the .graphql files name them. */
-export type OperationName = 'HomePage' | 'SearchPage' | 'ObligationPage' | 'ProvisionPage' | 'BodyPage' | 'InstrumentPage' | 'LegalProvisionPage' | 'LegislationListPage';
+export type OperationName = 'HomePage' | 'SearchPage' | 'ObligationPage' | 'ProvisionPage' | 'BodyPage' | 'InstrumentPage' | 'LegalProvisionPage' | 'LegislationListPage' | 'RevisionPage';
 
 /** An error as the API formats it (server/format-error.ts): a message and a code. */
 export interface ApiError {

@@ -16,6 +16,7 @@ import { homePage } from './pages/home.ts';
 import { legislationListPage, legislationPage } from './pages/legislation.ts';
 import { obligationPage } from './pages/obligation.ts';
 import { provisionPage } from './pages/provision.ts';
+import { revisionPage } from './pages/revision.ts';
 import { searchPage } from './pages/search.ts';
 import { createTemplates, GOVUK_FRONTEND_DIST } from './render.ts';
 import { en, type Strings } from './strings/en.ts';
@@ -102,6 +103,7 @@ export function webRouter({ execute, logger, strings = en }: WebRouterOptions): 
   router.get('/search', page(searchPage));
   router.get('/obligations/:provision/:number', page(obligationPage));
   router.get('/provisions/:key', page(provisionPage));
+  router.get('/revisions/:key', page(revisionPage));
   router.get('/bodies/:key', page(bodyPage));
   router.get('/legislation', page(legislationListPage));
   router.get('/legislation/*key', page(legislationPage));

@@ -333,6 +333,46 @@ describe('the structure of a draft', () => {
     expect([...(await lineagesByKey(DRAFT)).values()]).not.toContain(gone?.lineage);
   });
 
+  const CITING =
+    'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold. ' +
+    'This means providers should be told when it is published.';
+  const offsetsOf = async (provision: string) => {
+    const [row] = await runner.read<{
+      text: string;
+      modalStarts: number[];
+      modalEnds: number[];
+      obligations: { key: string; text: string; statement: string; trigger: string; triggerStart: number; triggerEnd: number; statementStart: number; statementEnd: number }[];
+    }>(
+      'test.offsets',
+      `MATCH (p:Provision {uid: $revision + '|' + $provision})
+       RETURN p.text AS text, p.uncountedModalStarts AS modalStarts, p.uncountedModalEnds AS modalEnds,
+              [(o:Obligation)-[:STATED_IN]->(p) | o {.key, .text, .statement, .trigger, .triggerStart, .triggerEnd, .statementStart, .statementEnd}] AS obligations`,
+      { revision: DRAFT, provision },
+    );
+    return row;
+  };
+
+  it('cites the inserted clauses 1.52A and 1.53A before a duty and a modal it does not count', async () => {
+    await as(EDITOR).updateProvision({ revision: DRAFT, key: '1.70', text: CITING, expectedVersion: await versionOf(DRAFT) });
+    expect(await offsetsOf('1.70')).toEqual({
+      text: CITING,
+      modalStarts: [114],
+      modalEnds: [120],
+      obligations: [
+        {
+          key: '1.70/1',
+          text: 'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold.',
+          statement: 'As clauses 1.52A and 1.53A set out, commissioners must publish the workforce data they hold.',
+          trigger: 'must',
+          triggerStart: 50,
+          triggerEnd: 54,
+          statementStart: 0,
+          statementEnd: 92,
+        },
+      ],
+    });
+  });
+
   it('renumbers in reading order: every obligation is found again by its lineage, and references follow', async () => {
     const before = await lineagesByKey(DRAFT);
     const provisionsBefore = await provisionsInOrder(DRAFT);
@@ -375,6 +415,22 @@ describe('the structure of a draft', () => {
     expect(added[1]?.text).toBe('Providers should share their vacancy data with Social Care Wales, as clause 1.54 asks of commissioners.');
     const [text] = await runner.read<{ text: string }>('test.text', 'MATCH (p:Provision {uid: $uid}) RETURN p.text AS text', { uid: `${DRAFT}|1.55` });
     expect(text?.text).toContain('as clause 1.54 asks of commissioners.');
+  });
+
+  it('moves the offsets after references that became shorter (1.52A → 1.53, 1.53A → 1.55), so they point at the same words', async () => {
+    const after = await offsetsOf('1.71');
+    const text = 'As clauses 1.53 and 1.55 set out, commissioners must publish the workforce data they hold. This means providers should be told when it is published.';
+    const sentence = 'As clauses 1.53 and 1.55 set out, commissioners must publish the workforce data they hold.';
+    expect(after).toEqual({
+      text,
+      modalStarts: [112],
+      modalEnds: [118],
+      obligations: [{ key: '1.71/1', text: sentence, statement: sentence, trigger: 'must', triggerStart: 48, triggerEnd: 52, statementStart: 0, statementEnd: 90 }],
+    });
+    const [obligation] = after?.obligations ?? [];
+    expect(text.slice(obligation?.triggerStart, obligation?.triggerEnd)).toBe('must');
+    expect(text.slice(obligation?.statementStart, obligation?.statementEnd)).toBe(obligation?.statement);
+    expect(text.slice(after?.modalStarts[0], after?.modalEnds[0])).toBe('should');
   });
 
   it('renumbers again to no change', async () => {
@@ -441,5 +497,59 @@ describe('discardDraft', () => {
     expect(await fingerprint(DRAFT)).toBe('');
     expect(await versionOf(DRAFT)).toBe(0);
     expect(await fingerprint('2024-09-01')).toBe(published);
+  });
+});
+
+describe("the reader's own words in a renumbered draft", () => {
+  const EARLY = 'draft-2026-early-clause';
+  const explanations = async (revision: string, key: string) =>
+    runner.read<{ body: string; reason: string; explanation: string }>(
+      'test.explanations',
+      `MATCH (o:Obligation {uid: $revision + '|' + $key})-[a:APPLIES_TO]->(b:Body)
+       RETURN b.key AS body, a.reason AS reason, a.explanation AS explanation ORDER BY b.key`,
+      { revision, key },
+    );
+
+  it('cite the clauses as the draft numbers them when a provision is read again after the renumbering', async () => {
+    await as(EDITOR).createDraft({ key: EARLY });
+    const added = await as(EDITOR).addProvision({ revision: EARLY, after: '1.2', text: 'Commissioners should read this Code with the Act.', expectedVersion: await versionOf(EARLY) });
+    expect(added.provisionKey).toBe('1.2A');
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
+    const moved = new Map(renumbered.renumbered.map((r) => [r.keyBefore, r.keyAfter]));
+    expect(['1.2A', '1.3', '1.5', '1.9', '1.45'].map((key) => moved.get(key))).toEqual(['1.3', '1.4', '1.6', '1.10', '1.46']);
+
+    // The 2024 clause 1.45 is now 1.46: its explanations as renumberProvisions rewrote them, then as a re-read of its text writes them.
+    const in2024 = await explanations('2024-09-01', '1.45/1');
+    const rewritten = await explanations(EARLY, '1.46/1');
+    expect(rewritten.find((a) => a.body === 'local-authority')?.explanation).toMatch(/^One of the statutory partners named in the obligation \(clause 1\.4\)\./);
+    expect(rewritten).not.toEqual(in2024);
+    const [provision] = await runner.read<{ text: string }>('test.text', 'MATCH (p:Provision {uid: $uid}) RETURN p.text AS text', { uid: `${EARLY}|1.46` });
+    await as(EDITOR).updateProvision({ revision: EARLY, key: '1.46', text: provision?.text ?? '', expectedVersion: await versionOf(EARLY) });
+    expect(await explanations(EARLY, '1.46/1')).toEqual(rewritten);
+
+    // An editor's correction of whom it binds is explained in the draft's numbers too.
+    const [obligation] = await obligationsOf(EARLY, '1.46');
+    await as(EDITOR).updateObligation({ revision: EARLY, lineage: obligation?.lineage ?? '', addressees: ['statutory-partners'], reason: 'As read.', expectedVersion: await versionOf(EARLY) });
+    expect(await explanations(EARLY, '1.46/1')).toEqual(rewritten);
+  });
+
+  it("keeps an editor's correction of a sentence whose reference the renumbering rewrote, when the provision is read again", async () => {
+    const sentence = (clause: string) => `Commissioners must follow clause ${clause} when they plan services.`;
+    await as(EDITOR).updateProvision({ revision: EARLY, key: '1.61', text: sentence('1.10'), expectedVersion: await versionOf(EARLY) });
+    const [read] = await obligationsOf(EARLY, '1.61');
+    await as(EDITOR).updateObligation({ revision: EARLY, lineage: read?.lineage ?? '', addressees: ['local-authority'], reason: 'Only local authorities plan these services.', expectedVersion: await versionOf(EARLY) });
+    // A second clause before it: 1.10 becomes 1.11, in the corrected sentence too.
+    await as(EDITOR).addProvision({ revision: EARLY, after: '1.2', text: 'Commissioners should read this Code with the Act.', expectedVersion: await versionOf(EARLY) });
+    const renumbered = await as(EDITOR).renumberProvisions({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
+    expect(['1.10', '1.61'].map((key) => renumbered.renumbered.find((r) => r.keyBefore === key)?.keyAfter)).toEqual(['1.11', '1.62']);
+    const [stored] = await runner.read<{ text: string; correctedText: string }>('test.corrected', 'MATCH (o:Obligation {uid: $uid}) RETURN o.text AS text, o.correctedText AS correctedText', { uid: `${EARLY}|1.62/1` });
+    expect(stored).toEqual({ text: sentence('1.11'), correctedText: sentence('1.11') });
+    const updated = await as(EDITOR).updateProvision({ revision: EARLY, key: '1.62', text: `${sentence('1.11')} Providers should help.`, expectedVersion: await versionOf(EARLY) });
+    expect(updated.after.map((o) => [o.key, o.lineage, o.addressees])).toEqual([
+      ['1.62/1', read?.lineage, ['local-authority']],
+      ['1.62/2', updated.after[1]?.lineage, ['provider']],
+    ]);
+    expect((await obligationsOf(EARLY, '1.62'))[0]).toMatchObject({ overridden: true, reason: 'Only local authorities plan these services.' });
+    await as(EDITOR).discardDraft({ revision: EARLY, expectedVersion: await versionOf(EARLY) });
   });
 });

@@ -244,5 +244,34 @@ describe('the legal life of the new revision', () => {
     expect(atom).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     expect([...atom.matchAll(/<id>tag:care-code-graph,2026:revision-event\/(\d+)<\/id>/g)].map((m) => m[1])).toEqual(['3', '2', '1']);
     expect(atom).toContain(`Revision ${DRAFT}: comes into force on ${IN_A_YEAR}`);
+    // The feed links to the home page and to itself; each entry to its revision's page, at the event.
+    const origin = new URL(signedIn.app.url).origin;
+    expect([...atom.matchAll(/<link [^>]*\/>/g)].map((m) => m[0])).toEqual([
+      `<link rel="alternate" href="${origin}/"/>`,
+      `<link rel="self" href="${origin}/feeds/changes.atom"/>`,
+      `<link href="${origin}/revisions/${DRAFT}#event-3"/>`,
+      `<link href="${origin}/revisions/${DRAFT}#event-2"/>`,
+      `<link href="${origin}/revisions/${DRAFT}#event-1"/>`,
+    ]);
+  });
+
+  it("answers each entry's link with its revision's page, holding the event it points at", async () => {
+    const page = await fetch(new URL(`/revisions/${DRAFT}`, signedIn.app.url), { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect([...html.matchAll(/<li id="event-(\d+)">/g)].map((m) => m[1])).toEqual(['1', '2', '3']);
+    expect(html).toContain(`data-app-revision="${DRAFT}"`);
+    // Its contents read it as at the day it comes into force.
+    expect(html).toMatch(new RegExp(`<a class="govuk-link" href="/provisions/[^"?]+\\?asOf=${IN_A_YEAR}">`));
+  });
+
+  it('never lists or links a draft: a new draft is not in the feed, and its page is not found for anyone not signed in', async () => {
+    const draft = 'draft-2027-unpublished';
+    expect(data<{ revision: { key: string } }>(await ask('edith', `mutation { createDraft(input: { key: "${draft}" }) { revision { key } } }`), 'createDraft').revision.key).toBe(draft);
+    const atom = await (await fetch(new URL('/feeds/changes.atom', signedIn.app.url))).text();
+    expect(atom).not.toContain(draft);
+    expect([...atom.matchAll(/<entry>/g)]).toHaveLength(3);
+    const page = await fetch(new URL(`/revisions/${draft}`, signedIn.app.url), { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(404);
   });
 });

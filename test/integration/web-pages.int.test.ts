@@ -92,6 +92,7 @@ const PAGE_TYPES: [string, string][] = [
   ['search-filtered', '/search?appliesTo=local-health-board&force=REQUIREMENT'],
   ['obligation', '/obligations/S8/2'],
   ['provision', '/provisions/S8'],
+  ['revision', '/revisions/2024-09-01'],
   ['body', '/bodies/local-health-board'],
   ['legislation', '/legislation'],
   ['instrument', '/legislation/ukpga/2010/15'],

@@ -231,6 +231,24 @@ export type Qualifier =
   | 'WHERE_APPROPRIATE';
 
 /**
+ * What a public event of a revision says happened: published by the National Office, or one
+ * of its legal events.
+ */
+export type RevisionEventKind =
+  /** The revision comes into force on the event's day. */
+  | 'COMES_INTO_FORCE'
+  /** The public consultation closed. */
+  | 'CONSULTATION_CLOSED'
+  /** A public consultation on the revision opened. */
+  | 'CONSULTATION_OPENED'
+  /** The revision was laid before Senedd Cymru. */
+  | 'LAID'
+  /** The National Office published the revision: its text is a fixed public record from now on. */
+  | 'PUBLISHED'
+  /** The revision was withdrawn before it came into force. */
+  | 'WITHDRAWN';
+
+/**
  * Where a revision of the Code stands in its life: drafted, laid before the Senedd, withdrawn,
  * in force, or replaced by a later revision.
  */
@@ -402,6 +420,17 @@ export type ProvisionPageQuery = { provision:
           | { key: string, label: string, title: string | null }
         , heading: { key: string, title: string } }>, uncountedModals: Array<{ trigger: string, reason: string }> }
    | null, revisions: Array<{ key: string, title: string, status: RevisionStatus, published: boolean, laidOn: string | null, inForceFrom: string | null, inForceUntil: string | null }> };
+
+export type RevisionPageQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type RevisionPageQuery = { revision: { key: string, title: string, status: RevisionStatus, laidOn: string | null, inForceFrom: string | null, inForceUntil: string | null, withdrawnOn: string | null, events: Array<{ sequence: number, event: RevisionEventKind, on: string, note: string | null }>, headings: Array<{ key: string, title: string, provisions: Array<
+        | { key: string, label: string }
+        | { key: string, label: string }
+        | { key: string, label: string }
+      > }> } | null, revisions: Array<{ key: string, title: string, status: RevisionStatus, published: boolean, laidOn: string | null, inForceFrom: string | null, inForceUntil: string | null }> };
 
 export type SearchPageQueryVariables = Exact<{
   filter?: ObligationFilter | null | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertedKey, keyParts, printedNumber, renumbering, renumberReferences } from '../../../domain/provision-numbering.ts';
+import { applyRewrites, insertedKey, keyParts, printedNumber, referenceRewrites, renumbering, renumberReferences, shiftedOffset } from '../../../domain/provision-numbering.ts';
 
 const taken = (...keys: string[]): ReadonlySet<string> => new Set(keys);
 
@@ -80,5 +80,58 @@ describe('renumberReferences', () => {
   it('leaves numbers that are not references, and references to provisions that stay', () => {
     const text = 'Fees rose 1.2 per cent under section 1.2 of the Act; clause 1.1 stands.';
     expect(renumberReferences(text, moves)).toBe(text);
+  });
+});
+
+describe('referenceRewrites and shiftedOffset', () => {
+  const moves = new Map([
+    ['1.9', '1.10'],
+    ['1.10', '1.11'],
+    ['1.12', '1.9'],
+    ['S8', 'S9'],
+  ]);
+  //            0         1         2         3         4         5         6         7
+  //            0123456789012345678901234567890123456789012345678901234567890123456789012345
+  const text = 'As clause 1.9 says, providers must act; clauses 1.10 and 1.12 and Standard 8 apply.';
+
+  it('gives one rewrite per number that changes, at its place in the text as it is', () => {
+    expect(referenceRewrites(text, moves)).toEqual([
+      { at: 10, length: 3, replacement: '1.10' },
+      { at: 48, length: 4, replacement: '1.11' },
+      { at: 57, length: 4, replacement: '1.9' },
+      { at: 75, length: 1, replacement: '9' },
+    ]);
+    expect(referenceRewrites(text, new Map())).toEqual([]);
+    expect(referenceRewrites('Fees rose 1.9 per cent; clause 1.1 stands.', moves)).toEqual([]);
+  });
+
+  it('makes the text renumberReferences makes', () => {
+    const rewritten = 'As clause 1.10 says, providers must act; clauses 1.11 and 1.9 and Standard 9 apply.';
+    expect(applyRewrites(text, referenceRewrites(text, moves))).toBe(rewritten);
+    expect(renumberReferences(text, moves)).toBe(rewritten);
+  });
+
+  it('moves an offset by the change of length of every rewrite that ends at or before it', () => {
+    const rewrites = referenceRewrites(text, moves);
+    const rewritten = applyRewrites(text, rewrites);
+    // "must" at 30 to 34, after "1.9" made "1.10": one on.
+    expect(text.slice(30, 34)).toBe('must');
+    expect([shiftedOffset(30, rewrites), shiftedOffset(34, rewrites)]).toEqual([31, 35]);
+    expect(rewritten.slice(31, 35)).toBe('must');
+    // "apply" at 77 to 82, after +1, 0, -1 and 0.
+    expect([shiftedOffset(77, rewrites), shiftedOffset(82, rewrites)]).toEqual([77, 82]);
+    // Offsets before the first rewrite, at its start, and at its end.
+    expect([shiftedOffset(0, rewrites), shiftedOffset(10, rewrites), shiftedOffset(13, rewrites)]).toEqual([0, 10, 14]);
+    // A range that ends with a rewritten number ends with its replacement.
+    expect(rewritten.slice(shiftedOffset(3, rewrites), shiftedOffset(13, rewrites))).toBe('clause 1.10');
+  });
+
+  it('keeps an offset inside a rewritten number inside its replacement', () => {
+    const rewrites = referenceRewrites(text, moves);
+    // Inside "1.9" (at 10) made "1.10": the same place from its start.
+    expect(shiftedOffset(12, rewrites)).toBe(12);
+    // Inside "1.12" (at 57, now 58) made the shorter "1.9": from its start, at most its end (61).
+    expect(shiftedOffset(58, rewrites)).toBe(59);
+    expect(shiftedOffset(60, rewrites)).toBe(61);
   });
 });
