@@ -108,8 +108,14 @@ MATCH (o:Obligation)-[:STATED_IN]->(p) WHERE o.revision = $revision
 WITH p, o, p.key + '/' + split(o.key, '/')[1] AS key
 SET o.key = key, o.provisionKey = p.key, o.uid = $revision + '|~' + key`;
 
+// Each label by its revision index: \`MATCH (n) WHERE n:Provision OR n:Obligation\` scans every node of the graph.
 const SETTLE_UIDS = `
-MATCH (n) WHERE n.revision = $revision AND (n:Provision OR n:Obligation) AND n.uid STARTS WITH $revision + '|~'
+CALL {
+  MATCH (n:Provision {revision: $revision}) RETURN n
+  UNION
+  MATCH (n:Obligation {revision: $revision}) RETURN n
+}
+WITH n WHERE n.uid STARTS WITH $revision + '|~'
 SET n.uid = $revision + '|' + n.key`;
 
 /**
