@@ -55,6 +55,7 @@ import {
 import { buildObligationQuery, toObligationCriteria, type ObligationCriteria, type ObligationFilterInput } from './obligation-query.ts';
 import type { Page, PageRequest } from './pagination.ts';
 import { PROVISION_ALWAYS, PROVISION_FIELD_READS, provisionValue, toProvisionAsRead, type ProvisionModel } from './provision.ts';
+import { keepPlanned } from './planned.ts';
 import { Reads } from './projection.ts';
 import type { RevisionModel } from './revision.ts';
 import type { Selection } from './selection.ts';
@@ -128,12 +129,19 @@ class Plan {
   /** Whether a trace is asked: the revision's tail of every trace (trace.ts traceTail) comes once, beside the nodes. */
   tracesAsked = false;
   private tail: readonly TraceStep[] | null = null;
+  /** The asked bodies that exist, once the columns are read. */
+  private readonly existing = new Set<string>();
 
   constructor(readonly revision: string) {}
 
   /** The tail of the revision's traces, once the columns are read; null when the revision has no Code (no trace then). */
   traceTail(): readonly TraceStep[] | null {
     return this.tail;
+  }
+
+  /** Whether the body `key` (one of `bodies`) exists, once the columns are read. */
+  found(key: string): boolean {
+    return this.existing.has(key);
   }
 
   /** Values the statement's parts pass as parameters, by name. */
@@ -198,7 +206,11 @@ class Plan {
     const rows = (name: string) => listOf(row, name).map((value) => asProps(value, 'planned body'));
     const bodies = [...this.bodies];
     const found = inKeyOrder(bodies, rows('lookaheadBodies').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
-    bodies.forEach((key, index) => loaders.bodyByKey.prime(key, found[index] ?? null));
+    bodies.forEach((key, index) => {
+      const body = found[index] ?? null;
+      loaders.bodyByKey.prime(key, body);
+      if (body !== null) this.existing.add(key);
+    });
     if (this.groups.size === 0) return;
     const groups = [...this.groups];
     const members = groupedInKeyOrder(groups, rows('lookaheadMembers').map((value) => ({ key: String(value['key']), value: toBody(value['value']) })));
@@ -241,7 +253,11 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
     const h = plan.name('h');
     links.push({
       entry: `heading: COLLECT { MATCH (${h}:Heading)-[:CONTAINS]->(${p}) RETURN properties(${h}) }`,
-      read: (props, provision, loaders) => loaders.headingOfProvision.prime(provision.uid, lastOf(props, 'heading', toHeading)),
+      read: (props, provision, loaders) => {
+        const heading = lastOf(props, 'heading', toHeading);
+        loaders.headingOfProvision.prime(provision.uid, heading);
+        keepPlanned(provision, 'heading', heading);
+      },
     });
   }
   if (selection.has('obligations')) {
@@ -252,7 +268,11 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
       read: (props, provision, loaders) => {
         const obligations = listOf(props, 'obligations').map((value) => obligation.read(value, loaders));
         loaders.obligationsOfProvision.prime(provision.uid, obligations);
-        for (const stated of obligations) loaders.provisionOfObligation.prime(stated.uid, provision);
+        keepPlanned(provision, 'obligations', obligations);
+        for (const stated of obligations) {
+          loaders.provisionOfObligation.prime(stated.uid, provision);
+          keepPlanned(stated, 'provision', provision);
+        }
       },
     });
   }
@@ -276,7 +296,11 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
   if (named === null || !named.every((body): body is string => typeof body === 'string')) {
     return {
       entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
-      read: (props, obligation, loaders) => loaders.applicabilityOfObligation.prime(obligation.uid, listOf(props, 'applicability').map((value) => toApplicability(value, reads))),
+      read: (props, obligation, loaders) => {
+        const applicability = listOf(props, 'applicability').map((value) => toApplicability(value, reads));
+        loaders.applicabilityOfObligation.prime(obligation.uid, applicability);
+        keepPlanned(obligation, 'applicability', applicability);
+      },
     };
   }
   const bodies = [...new Set(named)];
@@ -286,8 +310,11 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
     // One body asked about (the common case): its applicability alone, without the body beside each entry.
     return {
       entry: `applicabilityFor: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, plan.param(body, only))} RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
-      read: (props, obligation, loaders) =>
-        loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: only }, listOf(props, 'applicabilityFor').map((value) => toApplicability(value, reads))),
+      read: (props, obligation, loaders) => {
+        const applicability = listOf(props, 'applicabilityFor').map((value) => toApplicability(value, reads));
+        loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: only }, applicability);
+        if (plan.found(only)) keepPlanned(obligation, 'applicabilityFor', new Map([[only, applicability]]));
+      },
     };
   }
   return {
@@ -298,6 +325,7 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
       const rows = listOf(props, 'applicabilityFor').map((value) => asProps(value, 'planned applicability'));
       const found = groupedInKeyOrder(bodies, rows.map((row) => ({ key: String(row['body']), value: toApplicability(row['value'], reads) })));
       bodies.forEach((asked, index) => loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: asked }, found[index] ?? []));
+      keepPlanned(obligation, 'applicabilityFor', new Map(bodies.flatMap((asked, index) => (plan.found(asked) ? [[asked, found[index] ?? []]] : []))));
     },
   };
 }
@@ -313,7 +341,11 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const provision = provisionProjection(plan, p, selection.below('provision'));
     links.push({
       entry: `provision: COLLECT { MATCH (${o})-[:STATED_IN]->(${p}:Provision) RETURN ${provision.cypher} }`,
-      read: (props, obligation, loaders) => loaders.provisionOfObligation.prime(obligation.uid, lastOf(props, 'provision', (value) => provision.read(value, loaders))),
+      read: (props, obligation, loaders) => {
+        const stated = lastOf(props, 'provision', (value) => provision.read(value, loaders));
+        loaders.provisionOfObligation.prime(obligation.uid, stated);
+        keepPlanned(obligation, 'provision', stated);
+      },
     });
   }
   if (selection.has('addressees')) {
@@ -321,7 +353,11 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const reads = Reads.of(selection.below('addressees'), BODY_FIELD_READS, BODY_ALWAYS);
     links.push({
       entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} AS value ORDER BY ${bodyOrder(b)} }`,
-      read: (props, obligation, loaders) => loaders.addresseesOfObligation.prime(obligation.uid, listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads))),
+      read: (props, obligation, loaders) => {
+        const addressees = listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads));
+        loaders.addresseesOfObligation.prime(obligation.uid, addressees);
+        keepPlanned(obligation, 'addressees', addressees);
+      },
     });
   }
   const applicability = applicabilityLink(plan, o, selection);
@@ -352,7 +388,9 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
       entry: `trace: COLLECT { MATCH ${tracePath(o, names)} WHERE ${names.r}.key = $lookaheadRevision RETURN {${row}} }`,
       read: (props, obligation, loaders) => {
         const tail = plan.traceTail();
-        loaders.traceOfObligation.prime(obligation.uid, tail === null ? [] : (lastOf(props, 'trace', (value) => traceOf(toTraceHead(value), tail)) ?? []));
+        const trace = tail === null ? [] : (lastOf(props, 'trace', (value) => traceOf(toTraceHead(value), tail)) ?? []);
+        loaders.traceOfObligation.prime(obligation.uid, trace);
+        keepPlanned(obligation, 'trace', trace);
       },
     });
   }

@@ -6,6 +6,9 @@
 import { inKeyOrder, makeLoader, manyEach, manyEachTarget, oneEach, type LoaderOptions } from './batch.ts';
 import { toBodyAsRead, type BodyModel } from './body.ts';
 import { keyOfUid, revisionOfUid } from './global-id.ts';
+import type { WithPlanned } from './planned.ts';
+import type { ProvisionModel } from './provision.ts';
+import type { TraceStepModel } from './trace.ts';
 import { property, Reads, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
 import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
@@ -62,7 +65,18 @@ export interface ObligationProperties {
  * read; a planned statement reads only what the asked fields need, loaders/projection.ts, and
  * each field's resolver loads the whole obligation when its property is missing).
  */
-export type ObligationModel = ObligationIdentity & Partial<ObligationProperties>;
+export type ObligationModel = ObligationIdentity & Partial<ObligationProperties> & WithPlanned<ObligationLinks>;
+
+/** What a plan may read below an obligation and keep on it (loaders/planned.ts). */
+export interface ObligationLinks {
+  provision: ProvisionModel | null;
+  addressees: BodyModel[];
+  /** Every body it binds (appliesTo without a body). */
+  applicability: ApplicabilityModel[];
+  /** By the key of a body asked about that exists: that body or the members of that group it binds. */
+  applicabilityFor: ReadonlyMap<string, ApplicabilityModel[]>;
+  trace: TraceStepModel[];
+}
 
 /** An obligation with every property read (the batch queries' `properties(o)`). */
 export type FullObligationModel = ObligationIdentity & ObligationProperties;

@@ -5,6 +5,9 @@
 import { GraphShapeError } from '../core/errors.ts';
 import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { keyOfUid, revisionOfUid } from './global-id.ts';
+import type { HeadingModel } from './heading.ts';
+import type { ObligationModel } from './obligation.ts';
+import type { WithPlanned } from './planned.ts';
 import { asProps, integer, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
@@ -40,7 +43,13 @@ export interface ProvisionProperties {
  * read; a planned statement reads only what the asked fields need, loaders/projection.ts, and
  * each field's resolver loads the whole provision when its property is missing).
  */
-export type ProvisionModel = ProvisionIdentity & Partial<ProvisionProperties>;
+export type ProvisionModel = ProvisionIdentity & Partial<ProvisionProperties> & WithPlanned<ProvisionLinks>;
+
+/** What a plan may read below a provision and keep on it (loaders/planned.ts). */
+export interface ProvisionLinks {
+  heading: HeadingModel | null;
+  obligations: ObligationModel[];
+}
 
 /** A provision with every property read (the batch queries' PROVISION_VALUE). */
 export type FullProvisionModel = ProvisionIdentity & ProvisionProperties;

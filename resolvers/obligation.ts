@@ -1,5 +1,7 @@
 import { toGlobalId, uidOf } from '../loaders/global-id.ts';
-import { obligationNumber } from '../loaders/obligation.ts';
+import { obligationNumber, type ObligationModel } from '../loaders/obligation.ts';
+import type { Page } from '../loaders/pagination.ts';
+import { plannedLink } from '../loaders/planned.ts';
 import { OBLIGATION_KEY } from '../core/keys.ts';
 import { toConnection } from '../loaders/pagination.ts';
 import { pageRequest } from '../domain/page-request.ts';
@@ -12,7 +14,7 @@ export const obligationResolvers: Resolvers = {
     obligations: async (_parent, args, { loaders }, info) => {
       const request = pageRequest(args.first, args.after);
       const revision = await loaders.revisionFor(revisionChoice(args));
-      const page = await loaders.findObligations(revision, args.filter, request, info);
+      const page: Page<ObligationModel> = await loaders.findObligations(revision, args.filter, request, info);
       return {
         revision,
         ...toConnection(page),
@@ -41,18 +43,25 @@ export const obligationResolvers: Resolvers = {
     overrideReason: property('overrideReason'),
     order: property('order'),
     lineage: property('lineage'),
-    provision: async (obligation, _args, { loaders }) =>
-      present(await loaders.provisionOfObligation.load(obligation.uid), `the provision of obligation ${obligation.uid}`),
+    // The links a plan read below the obligation answer at once, without a promise (loaders/planned.ts).
+    provision: (obligation, _args, { loaders }) => {
+      const what = `the provision of obligation ${obligation.uid}`;
+      const planned = plannedLink(obligation, 'provision');
+      return planned !== undefined ? present(planned, what) : loaders.provisionOfObligation.load(obligation.uid).then((provision) => present(provision, what));
+    },
     heading: async (obligation, _args, { loaders }) => {
       const provision = present(await loaders.provisionOfObligation.load(obligation.uid), `the provision of obligation ${obligation.uid}`);
       return present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`);
     },
     revision: async (obligation, _args, { loaders }) => present(await loaders.revisionByKey(obligation.revision), `revision ${obligation.revision}`),
-    addressees: (obligation, _args, { loaders }) => loaders.addresseesOfObligation.load(obligation.uid),
-    appliesTo: (obligation, { body }, { loaders }) => loaders.applicabilityFor(obligation.uid, body ?? null),
+    addressees: (obligation, _args, { loaders }) => plannedLink(obligation, 'addressees') ?? loaders.addresseesOfObligation.load(obligation.uid),
+    appliesTo: (obligation, { body }, { loaders }) =>
+      // A planned body's applicability is kept only when the body exists; else applicabilityFor says NOT_FOUND.
+      (body === undefined || body === null ? plannedLink(obligation, 'applicability') : plannedLink(obligation, 'applicabilityFor')?.get(body)) ??
+      loaders.applicabilityFor(obligation.uid, body ?? null),
     cites: (obligation, _args, { loaders }) => loaders.citationsOfObligation.load(obligation.uid),
     legalBasis: (obligation, { body }, { loaders }) => loaders.legalBasisFor(obligation.uid, body ?? null),
-    trace: (obligation, _args, { loaders }) => loaders.traceOfObligation.load(obligation.uid),
+    trace: (obligation, _args, { loaders }) => plannedLink(obligation, 'trace') ?? loaders.traceOfObligation.load(obligation.uid),
     sources: (obligation, _args, { loaders }) => loaders.sourcesOf('Obligation', obligation.uid),
   },
   Applicability: {

@@ -2,6 +2,7 @@ import { toGlobalId, uidOf } from '../loaders/global-id.ts';
 import { toConnection } from '../loaders/pagination.ts';
 import { pageRequest } from '../domain/page-request.ts';
 import { PROVISION_KEY } from '../core/keys.ts';
+import { plannedLink } from '../loaders/planned.ts';
 import { provisionLabel, type ProvisionModel } from '../loaders/provision.ts';
 import { badUserInput } from '../core/errors.ts';
 import type { ResolverContext } from './context.ts';
@@ -24,11 +25,16 @@ const provisionFields = {
   order: provisionProperty('order'),
   lineage: provisionProperty('lineage'),
   uncountedModals: provisionProperty('uncountedModals'),
-  heading: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
-    present(await loaders.headingOfProvision.load(provision.uid), `the heading of provision ${provision.uid}`),
+  // The links a plan read below the provision answer at once, without a promise (loaders/planned.ts).
+  heading: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => {
+    const what = `the heading of provision ${provision.uid}`;
+    const planned = plannedLink(provision, 'heading');
+    return planned !== undefined ? present(planned, what) : loaders.headingOfProvision.load(provision.uid).then((heading) => present(heading, what));
+  },
   revision: async (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
     present(await loaders.revisionByKey(provision.revision), `revision ${provision.revision}`),
-  obligations: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.obligationsOfProvision.load(provision.uid),
+  obligations: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) =>
+    plannedLink(provision, 'obligations') ?? loaders.obligationsOfProvision.load(provision.uid),
   cites: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.citationsOfProvision.load(provision.uid),
   footnotes: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.footnotesOfProvision.load(provision.uid),
   restatesDuties: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => loaders.dutiesRestatedByProvision.load(provision.uid),
