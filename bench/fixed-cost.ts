@@ -47,6 +47,8 @@ async function serve(side: Side, options: ServeAppOptions): Promise<{ url: strin
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-fixed-cost.ts'), side, JSON.stringify(options)], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Both sides as they run in production (server/start.ts).
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const url = await new Promise<string>((resolve, reject) => {

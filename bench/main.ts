@@ -55,9 +55,9 @@ const log = (line: string): void => {
 };
 
 /** Starts bench/serve-app.ts in its own process and resolves with its URL. */
-function startServer(neo4j: ProvidedNeo4j, batching: boolean): Promise<{ url: string; child: ChildProcess }> {
-  const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching };
-  return startChild('serve-app.ts', options, `the API (batching ${batching ? 'on' : 'off'})`);
+function startServer(neo4j: ProvidedNeo4j, batching: boolean, debugQueries: boolean): Promise<{ url: string; child: ChildProcess }> {
+  const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching, debugQueries };
+  return startChild('serve-app.ts', options, `the API (batching ${batching ? 'on' : 'off'}${debugQueries ? ', counting round trips' : ''})`);
 }
 
 /** Starts bench/serve-peer.ts; resolves with its base URL (`/graphql` the peer, `/bare` bare Apollo). */
@@ -110,10 +110,14 @@ async function main(): Promise<void> {
   try {
     log(`seeding the Code into ${neo4j.description}`);
     const { revision } = await seedCode(db);
-    const batched = await startServer(neo4j, true);
-    const unbatched = await startServer(neo4j, false);
+    // The timed instances run as `npm start` does, without the debug extension (the peer has
+    // nothing like it: it would add the statements' text to every answer); each has a twin
+    // with it on, which the probes ask for round trips.
+    const batched = await startServer(neo4j, true, false);
+    const unbatched = await startServer(neo4j, false, false);
+    const counting = { on: await startServer(neo4j, true, true), off: await startServer(neo4j, false, true) };
     const peer = await startPeer(neo4j);
-    children.push(batched.child, unbatched.child, peer.child);
+    children.push(batched.child, unbatched.child, counting.on.child, counting.off.child, peer.child);
     log(`API with batching at ${batched.url}, without at ${unbatched.url}; the peer at ${peer.url}/graphql, bare Apollo at ${peer.url}/bare`);
     log(`${seconds} s per server in ${rounds} interleaved rounds, ${connections} connections`);
 
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
         const { answers } = await checkEqualData(workload, batched.url, `${peer.url}/graphql`);
         log(`${workload.name}: ours and the peer return the same data (${answers} answers compared; ${workload.peer.equivalence})`);
       }
-      const probes = { on: await probe(batched.url, workload.graphql), off: await probe(unbatched.url, workload.graphql) };
+      const probes = { on: await probe(counting.on.url, workload.graphql), off: await probe(counting.off.url, workload.graphql) };
       for (const [batching, { problems }] of Object.entries(probes)) {
         if (problems.length > 0) log(`${workload.name} (batching ${batching}) answered errors: ${[...new Set(problems)].join('; ')}`);
       }

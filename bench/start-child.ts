@@ -14,7 +14,12 @@ export interface BenchChild {
 }
 
 export async function startChild(script: string, options: object, what: string, root: string = PROJECT_ROOT): Promise<BenchChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', script), JSON.stringify(options)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench', script), JSON.stringify(options)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Every server as it runs in production (server/start.ts), ours and the peer alike.
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${what} exited with ${code}`)));

@@ -144,6 +144,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     schema,
     // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
     csrfPrevention: true,
+    // The schema is public, for the IDE and for other applications, whatever NODE_ENV is (Apollo turns it off in production by default).
+    introspection: true,
     // Automatic persisted queries (README "Caching"): a client registers an operation by its
     // sha256 once, then sends the hash alone, so a pinned query fits a cacheable GET. They are kept
     // in Apollo Server's bounded cache (an LRU of about 30 MiB), shared with its parsed documents.

@@ -42,7 +42,7 @@ describe('npm start (server/main.ts)', () => {
   });
 
   it.runIf(canRunLocalNeo4j)(
-    'serves { __typename } on a local Neo4j, and leaves no Java process behind after SIGTERM',
+    'serves { __typename } and its schema on a local Neo4j, and leaves no Java process behind after SIGTERM',
     async () => {
       const service = spawnService({
         NEO4J_MODE: 'local',
@@ -59,6 +59,13 @@ describe('npm start (server/main.ts)', () => {
       });
       // Every answer carries its query cost (extensions.cost); the data is what matters here.
       expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
+      // npm start runs in production (server/start.ts), where Apollo would turn introspection off by default: the schema stays public.
+      const introspection = await fetch(url ?? '', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      });
+      expect(await introspection.json()).toMatchObject({ data: { __schema: { queryType: { name: 'Query' } } } });
 
       const jvm = Number(pid);
       expect(processAlive(jvm)).toBe(true);

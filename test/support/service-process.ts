@@ -1,5 +1,5 @@
 /**
- * Runs `server/main.ts` as `npm start` does, in a child process, so tests can see what a
+ * Runs `server/start.ts` as `npm start` does, in a child process, so tests can see what a
  * user sees: its log lines, its exit code, and what it leaves behind.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -31,7 +31,7 @@ export function killStrayServices(): void {
 
 /** Starts the service with exactly `env` on top of PATH and HOME (no inherited NEO4J_* variables). */
 export function spawnService(env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server/start.ts')], {
     cwd: PROJECT_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
