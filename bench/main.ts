@@ -78,8 +78,17 @@ interface Probe {
   problems: string[];
 }
 
-/** Sends each request of a workload once (a whole walk for chained ones) and averages its round trips. */
+/**
+ * Sends each request of a workload once (a whole walk for chained ones) and averages its round
+ * trips, after one unmeasured pass: the counting twin's first request also reads the published
+ * revisions it then keeps (loaders/revision-cache.ts), which the timed instance's warm-up has read.
+ */
 async function probe(url: string, requests: readonly GraphQLRequest[]): Promise<Probe> {
+  await walk(url, requests);
+  return walk(url, requests);
+}
+
+async function walk(url: string, requests: readonly GraphQLRequest[]): Promise<Probe> {
   const counts: number[] = [];
   const problems: string[] = [];
   for (const request of requests) {
