@@ -3,6 +3,7 @@
  * clients, stable, and decodable here into the node's type and its key (shared nodes) or uid
  * (revision-owned nodes, `<revision key>|<key>`). They are base64 of `Type:key-or-uid`.
  */
+import { GraphShapeError } from '../core/errors.ts';
 
 export const NODE_TYPES = [
   'Revision',
@@ -50,8 +51,15 @@ const toGlobalIdUnchecked = (decoded: string): string => Buffer.from(decoded, 'u
 /** The uid of a revision-owned node: `<revision key>|<key>` (docs/graph-model.md, "Keys"). */
 export const uidOf = (revision: string, key: string): string => `${revision}|${key}`;
 
+/** Where a uid made by uidOf divides its revision from its key; a uid without one is the graph's fault. */
+function divider(uid: string): number {
+  const at = uid.indexOf('|');
+  if (at < 0) throw new GraphShapeError(`the uid ${JSON.stringify(uid)} is not <revision>|<key>`);
+  return at;
+}
+
 /** The key of a uid made by uidOf: what follows the revision. */
-export const keyOfUid = (uid: string): string => uid.slice(uid.indexOf('|') + 1);
+export const keyOfUid = (uid: string): string => uid.slice(divider(uid) + 1);
 
 /** The revision of a uid made by uidOf (a revision's key holds no `|`). */
-export const revisionOfUid = (uid: string): string => uid.slice(0, Math.max(0, uid.indexOf('|')));
+export const revisionOfUid = (uid: string): string => uid.slice(0, divider(uid));

@@ -17,7 +17,7 @@ const provisionFields = {
   label: (provision: ProvisionModel, _args: unknown, { loaders }: ResolverContext) => {
     const { kind, number, title } = provision;
     if (number !== undefined && title !== undefined) return provisionLabel({ kind, number, title });
-    return wholeProvision(loaders, provision).then((whole) => provisionLabel(present(whole, `provision ${provision.uid}`)));
+    return wholeProvision(loaders, provision).then(provisionLabel);
   },
   number: provisionProperty('number'),
   title: provisionProperty('title'),

@@ -41,33 +41,33 @@ export function inRevision(revision: RevisionModel): string {
  */
 export function propertyOf<P, K extends keyof P, T, M>(
   name: K,
-  whole: (loaders: Loaders, model: M) => Promise<P | null>,
+  whole: (loaders: Loaders, model: M) => Promise<P>,
   shown: (value: P[K]) => T,
 ): (model: Partial<Pick<P, K>> & M, args: unknown, context: ResolverContext) => T | Promise<T> {
   return (model, _args, { loaders }) => {
     const read: Partial<Pick<P, K>> = model;
     const value = read[name];
     if (value !== undefined) return shown(value);
-    return whole(loaders, model).then((loaded) => shown(present(loaded, `the node of ${String(name)}`)[name]));
+    return whole(loaders, model).then((loaded) => shown(loaded[name]));
   };
 }
 
 /** An obligation with every property, by uid (obligationProperty). */
-export const wholeObligation = (loaders: Loaders, { uid }: { uid: string }): Promise<FullObligationModel | null> => loaders.obligationByUid.load(uid);
+export const wholeObligation = async (loaders: Loaders, { uid }: { uid: string }): Promise<FullObligationModel> => present(await loaders.obligationByUid.load(uid), `obligation ${uid}`);
 
 /** A field showing the obligation's property `name` as it is (propertyOf). */
 export const obligationProperty = <K extends keyof ObligationProperties>(name: K) =>
   propertyOf(name, wholeObligation, (value: ObligationProperties[K]) => value);
 
 /** A provision with every property, by uid (provisionProperty). */
-export const wholeProvision = (loaders: Loaders, { uid }: { uid: string }): Promise<FullProvisionModel | null> => loaders.provisionByUid.load(uid);
+export const wholeProvision = async (loaders: Loaders, { uid }: { uid: string }): Promise<FullProvisionModel> => present(await loaders.provisionByUid.load(uid), `provision ${uid}`);
 
 /** A field showing the provision's property `name` as it is (propertyOf). */
 export const provisionProperty = <K extends keyof ProvisionProperties>(name: K) =>
   propertyOf(name, wholeProvision, (value: ProvisionProperties[K]) => value);
 
 /** A body with every property, by key (bodyProperty; bodyByKey always holds whole bodies). */
-export const wholeBody = (loaders: Loaders, { key }: { key: string }): Promise<FullBodyModel | null> => loaders.bodyByKey.load(key);
+export const wholeBody = async (loaders: Loaders, { key }: { key: string }): Promise<FullBodyModel> => present(await loaders.bodyByKey.load(key), `body ${key}`);
 
 /** A field showing the body's property `name` as it is (propertyOf). */
 export const bodyProperty = <K extends keyof BodyProperties>(name: K) => propertyOf(name, wholeBody, (value: BodyProperties[K]) => value);
