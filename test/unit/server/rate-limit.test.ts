@@ -1,30 +1,17 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { describe, expect, it } from 'vitest';
 import { policyName, rateLimiter } from '../../../server/rate-limit.ts';
+import { answersBehind } from '../../support/answers-behind.ts';
 
 /** The headers of `count` requests to an app behind `limiter`, in order. */
 async function headersOf(limiter: RequestHandler, count: number): Promise<{ status: number; rateLimit: string | null; policy: string | null; retryAfter: string | null }[]> {
-  const app = express();
-  app.use(limiter);
-  app.get('/', (_req, res) => {
-    res.send('ok');
-  });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  try {
-    const answers = [];
-    for (let i = 0; i < count; i += 1) {
-      const answer = await fetch(`http://127.0.0.1:${port}/`);
-      answers.push({ status: answer.status, rateLimit: answer.headers.get('ratelimit'), policy: answer.headers.get('ratelimit-policy'), retryAfter: answer.headers.get('retry-after') });
-    }
-    return answers;
-  } finally {
-    server.close();
-  }
+  return (await answersBehind(limiter, count)).map(({ status, headers }) => ({
+    status,
+    rateLimit: headers.get('ratelimit'),
+    policy: headers.get('ratelimit-policy'),
+    retryAfter: headers.get('retry-after'),
+  }));
 }
 
 describe('the rate limit', () => {

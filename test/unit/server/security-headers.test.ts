@@ -1,26 +1,13 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
 import { describe, expect, it } from 'vitest';
 import { recordHelmet, securityHeaders } from '../../../server/security-headers.ts';
+import { answersBehind } from '../../support/answers-behind.ts';
 
 /** The headers of one answer from an app behind `middleware` (less Date, which changes). */
 async function headersBehind(middleware: RequestHandler): Promise<[string, string][]> {
-  const app = express();
-  app.use(middleware);
-  app.get('/', (_req, res) => {
-    res.send('ok');
-  });
-  const server = http.createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  try {
-    const answer = await fetch(`http://127.0.0.1:${port}/`);
-    return [...answer.headers.entries()].filter(([name]) => name !== 'date');
-  } finally {
-    server.close();
-  }
+  const [answer] = await answersBehind(middleware);
+  return [...(answer?.headers.entries() ?? [])].filter(([name]) => name !== 'date');
 }
 
 const OPTIONS: HelmetOptions = {
