@@ -1,12 +1,13 @@
 /**
  * This tree's API against another checkout's, on the same seeded Neo4j, in the same run:
  *
- *   npx tsx bench/ab.ts --against <dir of another checkout> [--only provision] [--seconds 4] [--rounds 3] [--connections 10]
+ *   npx tsx bench/ab.ts --against <dir of another checkout> [--only provision] [--seconds 4] [--rounds 3] [--connections 10] [--settle 60]
  *
  * For measuring a change on a noisy machine (docs/architecture.md, "Looking ahead", was measured
  * so): both APIs (batching on) and the hand-written Cypher floor load each workload of
  * bench/workloads.ts in turn, `rounds` times in the order before, after, floor, floor, after,
- * before, `seconds` each, after a warm-up, so none gains by its place; the figures pool each
+ * before, `seconds` each, after a warm-up and then both sides in turn until neither rises any
+ * more (at most `settle` seconds, bench/settle.ts), so none gains by its place; the figures pool each
  * side's samples. It prints each side's figures and round trips per request, the ratio of
  * their requests per second, and how far each p50 is from the floor's. Load goes to 127.0.0.1
  * only and every run stops after its seconds. Prints figures; not a test.
@@ -24,6 +25,7 @@ import { seedCode } from '../seed/index.ts';
 import { runCypherLoad } from './cypher-load.ts';
 import { summarise, table, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
+import { settle, settledLine } from './settle.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
 
@@ -34,12 +36,14 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
+    settle: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
   },
 });
 if (args.against === undefined) throw new Error('--against must name the folder of another checkout of this project, such as a worktree of main');
 const against = path.resolve(args.against);
 const [seconds, rounds, warmup, connections] = [Number(args.seconds), Number(args.rounds), Number(args.warmup), Number(args.connections)];
+const settleSeconds = Number(args.settle);
 const log = (line: string): void => {
   process.stderr.write(`[ab] ${line}\n`);
 };
@@ -90,6 +94,16 @@ async function main(): Promise<void> {
       await http(before.url, warmup);
       await http(after.url, warmup);
       await cypher(warmup);
+      if (settleSeconds > 0) {
+        const settled = await settle(
+          [
+            { name: 'before', load: (duration: number) => http(before.url, duration) },
+            { name: 'after', load: (duration: number) => http(after.url, duration) },
+          ],
+          { windowSeconds: 2, tolerance: 0.05, maxSeconds: settleSeconds },
+        );
+        log(`${workload.name}: ${settledLine(settled)}`);
+      }
       const samples: Record<'before' | 'after' | 'floor', Sample[]> = { before: [], after: [], floor: [] };
       for (let round = 0; round < rounds; round += 1) {
         samples.before.push(await http(before.url, seconds / 2));

@@ -2,7 +2,7 @@
  * `npm run bench`: the API's throughput and latency on the seeded Code (docs/architecture.md,
  * "Measuring"), side by side with the official peer. Prints figures; not a test.
  *
- *   npm run bench [-- --seconds 5 --warmup 2 --connections 10 --rounds 3 --only search]
+ *   npm run bench [-- --seconds 5 --warmup 2 --settle 90 --connections 10 --rounds 3 --only search]
  *
  * It starts its own Neo4j the way the tests do (NEO4J_URI if set, which it then reseeds like
  * the tests do, else Docker, else a local Neo4j in a throwaway folder), seeds the Code, and
@@ -14,8 +14,11 @@
  * `seconds` in all, split into `rounds` rounds, interleaved and in a rotating order so none
  * gains by going first or last, and for `seconds` as equivalent hand-written Cypher through
  * the driver: the floor. Each server is first warmed up, unmeasured, for `warmup` / 2 seconds
- * (the JVM and Node compile hot paths). Our round trips per request come from the debug
- * extension; the peer's are its root fields (it compiles each into one Cypher statement).
+ * (the JVM and Node compile hot paths), then ours and the peer (and bare Apollo) in turn,
+ * window by window, until neither rises any more, for at most `settle` seconds
+ * (bench/settle.ts): the Neo4j this run starts is cold, and warms over a minute of load.
+ * Our round trips per request come from the debug extension; the peer's are its root fields
+ * (it compiles each into one Cypher statement).
  * Every request is a POST with the whole document: no response cache (ETag, persisted
  * queries, a CDN) answers any of them, on either side.
  */
@@ -33,6 +36,7 @@ import { runCypherLoad } from './cypher-load.ts';
 import { checkEqualData } from './equal-data.ts';
 import { ratioTable, summarise, table, type Comparison, type LoadFigures, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
+import { settle, settledLine } from './settle.ts';
 import { startChild } from './start-child.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
@@ -41,6 +45,7 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
+    settle: { type: 'string', default: '90' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
@@ -48,6 +53,7 @@ const { values: args } = parseArgs({
 });
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
+const settleSeconds = Number(args.settle);
 const connections = Number(args.connections);
 const rounds = Math.max(1, Number(args.rounds));
 const log = (line: string): void => {
@@ -160,6 +166,16 @@ async function main(): Promise<void> {
       const load = (variant: Variant, duration: number): Promise<Sample> => runHttpLoad({ url: variant.url, requests: variant.requests, seconds: duration, connections });
       log(`${workload.name}: ${variants.map((v) => v.name).join(', ')}, ${rounds} rounds`);
       if (warmup > 0) for (const variant of variants) await load(variant, warmup / 2);
+      // Then ours and the peer until neither rises any more (bench/settle.ts): the Neo4j started
+      // for this run is cold, and its JVM warms over the first minute of each workload's statements.
+      if (settleSeconds > 0) {
+        const warming = variants.filter((variant) => variant.name !== 'GraphQL, batching off');
+        const settled = await settle(
+          warming.map((variant) => ({ name: variant.name, load: (duration: number) => load(variant, duration) })),
+          { windowSeconds: 2, tolerance: 0.05, maxSeconds: settleSeconds },
+        );
+        log(`${workload.name}: ${settledLine(settled)}`);
+      }
       // Each round runs every server once, the order rotated by one each round, so none gains by its place.
       for (let round = 0; round < rounds; round += 1) {
         for (let i = 0; i < variants.length; i += 1) {
@@ -189,7 +205,7 @@ async function main(): Promise<void> {
       rows.push({ workload: workload.name, variant: 'Cypher (the floor)', figures: summarise(floor), roundTrips: null });
     }
     process.stdout.write(
-      `\ncare-code-graph API benchmark: ${seconds} s closed loop per row after ${warmup} s of warm-up, ${connections} connections, loopback, ` +
+      `\ncare-code-graph API benchmark: ${seconds} s closed loop per row after ${warmup} s of warm-up and up to ${settleSeconds} s until steady, ${connections} connections, loopback, ` +
         `Neo4j ${neo4j.mode}, Node ${process.version}, ${os.cpus().length} cores\n\n${table(rows)}\n\n` +
         `Ours (batching on) against the peer, in the same run (${rounds} interleaved rounds; POSTs, no response cache on either side):\n\n${ratioTable(comparisons)}\n`,
     );

@@ -1,0 +1,66 @@
+/**
+ * Warming up until the figures stop rising, before anything is timed. A Neo4j the benchmark
+ * has just started is cold: its JVM compiles Cypher's runtime, and each statement's plan,
+ * only as they run. On this machine a page of 50 obligations goes from 15 to about 75
+ * requests per second over its first minute of load, on either side, so a warm-up of a second
+ * or two measured the JVM's warming and squeezed every ratio towards 1. A served Neo4j is warm.
+ *
+ * `settle` loads each side in turn, window by window, until no side answered more than
+ * `tolerance` more requests per second in its last window than in the one before (warming
+ * only ever raises throughput: a window that falls is the machine's noise, not warming), or
+ * until `maxSeconds` have passed. Nothing it measures is reported as a figure.
+ */
+import type { Sample } from './figures.ts';
+
+export interface SettleOptions {
+  /** Seconds of each window, per side. */
+  windowSeconds: number;
+  /** The rise, as a fraction (0.05: 5%), below which a side counts as steady. */
+  tolerance: number;
+  /** Seconds of load in all, over every side, after which it stops steady or not. */
+  maxSeconds: number;
+}
+
+/** A side being warmed: its name and one window of load. */
+export interface SettlingSide {
+  name: string;
+  load(seconds: number): Promise<Sample>;
+}
+
+export interface Settled {
+  /** Whether every side stopped rising before `maxSeconds`. */
+  steady: boolean;
+  seconds: number;
+  /** Each side's requests per second in each window, in order. */
+  windows: Map<string, number[]>;
+}
+
+const perSecond = (sample: Sample): number => (sample.seconds > 0 ? sample.answers / sample.seconds : 0);
+
+/** Whether a side whose windows answered `rates` requests per second has stopped rising (it needs two windows to say). */
+export function stoppedRising(rates: readonly number[], tolerance: number): boolean {
+  const [previous, last] = rates.slice(-2);
+  if (previous === undefined || last === undefined) return false;
+  return last <= previous * (1 + tolerance);
+}
+
+/** Loads the sides in turn until each has stopped rising (stoppedRising), or for `maxSeconds` in all. */
+export async function settle(sides: readonly SettlingSide[], options: SettleOptions): Promise<Settled> {
+  const windows = new Map(sides.map((side) => [side.name, [] as number[]]));
+  let seconds = 0;
+  const steady = () => [...windows.values()].every((rates) => stoppedRising(rates, options.tolerance));
+  while (!steady()) {
+    if (seconds + options.windowSeconds * sides.length > options.maxSeconds) return { steady: false, seconds, windows };
+    for (const side of sides) {
+      windows.get(side.name)?.push(perSecond(await side.load(options.windowSeconds)));
+      seconds += options.windowSeconds;
+    }
+  }
+  return { steady: true, seconds, windows };
+}
+
+/** One line for the log: how long it took, and each side's last window. */
+export function settledLine(settled: Settled): string {
+  const sides = [...settled.windows.entries()].map(([name, rates]) => `${name} ${rates.map((rate) => rate.toFixed(0)).join(' → ')} req/s`).join('; ');
+  return `${settled.steady ? 'steady' : 'still rising'} after ${settled.seconds} s of warm-up (${sides})`;
+}
