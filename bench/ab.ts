@@ -1,7 +1,7 @@
 /**
  * This tree's API against another checkout's, on the same seeded Neo4j, in the same run:
  *
- *   npx tsx bench/ab.ts --against <dir of another checkout> [--only provision] [--seconds 4] [--rounds 3] [--connections 10] [--settle 60]
+ *   npx tsx bench/ab.ts --against <dir of another checkout> [--only provision] [--seconds 4] [--rounds 3] [--connections 10] [--settle 80]
  *
  * For measuring a change on a noisy machine (docs/architecture.md, "Looking ahead", was measured
  * so): both APIs (batching on) and the hand-written Cypher floor load each workload of
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '4' },
     rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
-    settle: { type: 'string', default: '60' },
+    settle: { type: 'string', default: '80' },
     connections: { type: 'string', default: '10' },
   },
 });
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
             { name: 'before', load: (duration: number) => http(before.url, duration) },
             { name: 'after', load: (duration: number) => http(after.url, duration) },
           ],
-          { windowSeconds: 2, tolerance: 0.05, maxSeconds: settleSeconds },
+          { windowSeconds: 4, tolerance: 0.05, maxSeconds: settleSeconds },
         );
         log(`${workload.name}: ${settledLine(settled)}`);
       }

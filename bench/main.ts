@@ -2,7 +2,7 @@
  * `npm run bench`: the API's throughput and latency on the seeded Code (docs/architecture.md,
  * "Measuring"), side by side with the official peer. Prints figures; not a test.
  *
- *   npm run bench [-- --seconds 5 --warmup 2 --settle 90 --connections 10 --rounds 3 --only search]
+ *   npm run bench [-- --seconds 5 --warmup 2 --settle 120 --connections 10 --rounds 3 --only search]
  *
  * It starts its own Neo4j the way the tests do (NEO4J_URI if set, which it then reseeds like
  * the tests do, else Docker, else a local Neo4j in a throwaway folder), seeds the Code, and
@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
     warmup: { type: 'string', default: '2' },
-    settle: { type: 'string', default: '90' },
+    settle: { type: 'string', default: '120' },
     connections: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     only: { type: 'string' },
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
         const warming = variants.filter((variant) => variant.name !== 'GraphQL, batching off');
         const settled = await settle(
           warming.map((variant) => ({ name: variant.name, load: (duration: number) => load(variant, duration) })),
-          { windowSeconds: 2, tolerance: 0.05, maxSeconds: settleSeconds },
+          { windowSeconds: 4, tolerance: 0.05, maxSeconds: settleSeconds },
         );
         log(`${workload.name}: ${settledLine(settled)}`);
       }

@@ -6,9 +6,10 @@
  * or two measured the JVM's warming and squeezed every ratio towards 1. A served Neo4j is warm.
  *
  * `settle` loads each side in turn, window by window, until no side answered more than
- * `tolerance` more requests per second in its last window than in the one before (warming
- * only ever raises throughput: a window that falls is the machine's noise, not warming), or
- * until `maxSeconds` have passed. Nothing it measures is reported as a figure.
+ * `tolerance` more requests per second in its last two windows than in the two before (pairs,
+ * as one window on a shared 2-core machine can rise or fall by a fifth on noise alone; and only
+ * a rise counts, as warming only ever raises throughput), or until `maxSeconds` have passed.
+ * Nothing it measures is reported as a figure.
  */
 import type { Sample } from './figures.ts';
 
@@ -37,11 +38,11 @@ export interface Settled {
 
 const perSecond = (sample: Sample): number => (sample.seconds > 0 ? sample.answers / sample.seconds : 0);
 
-/** Whether a side whose windows answered `rates` requests per second has stopped rising (it needs two windows to say). */
+/** Whether a side whose windows answered `rates` requests per second has stopped rising: its last two windows' mean against the two before (it needs four windows to say). */
 export function stoppedRising(rates: readonly number[], tolerance: number): boolean {
-  const [previous, last] = rates.slice(-2);
-  if (previous === undefined || last === undefined) return false;
-  return last <= previous * (1 + tolerance);
+  if (rates.length < 4) return false;
+  const [a, b, c, d] = rates.slice(-4) as [number, number, number, number];
+  return c + d <= (a + b) * (1 + tolerance);
 }
 
 /** Loads the sides in turn until each has stopped rising (stoppedRising), or for `maxSeconds` in all. */
