@@ -430,7 +430,7 @@ export type RevisionPageQuery = { revision: { key: string, title: string, status
         | { key: string, label: string }
         | { key: string, label: string }
         | { key: string, label: string }
-      > }> } | null, revisions: Array<{ key: string, title: string, status: RevisionStatus, published: boolean, laidOn: string | null, inForceFrom: string | null, inForceUntil: string | null }> };
+      > }> } | null };
 
 export type SearchPageQueryVariables = Exact<{
   filter?: ObligationFilter | null | undefined;
