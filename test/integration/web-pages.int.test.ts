@@ -158,6 +158,20 @@ describe('the pages in Chromium', () => {
     await page.close();
   });
 
+  it('links the revision the home page shows to its page, and shows no link on a day with no revision in force', async () => {
+    const page = await open('/');
+    const link = page.getByRole('link', { name: 'About this revision: its dates and history' });
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('/revisions/2024-09-01');
+    await link.click();
+    await page.waitForURL(/\/revisions\/2024-09-01$/);
+    expect(await page.locator('h1').getAttribute('data-app-revision')).toBe('2024-09-01');
+    await page.close();
+    const before = await open('/?asOf=2024-08-31');
+    expect(await before.locator('a[href^="/revisions/"]').count()).toBe(0);
+    await before.close();
+  });
+
   it("shows the \"as at\" form on the home and provision pages, and neither the form nor the banner on a revision's page", async () => {
     for (const url of ['/', '/provisions/S8', '/?asOf=2024-08-31']) {
       const page = await open(url);
