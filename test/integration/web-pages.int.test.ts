@@ -158,6 +158,39 @@ describe('the pages in Chromium', () => {
     await page.close();
   });
 
+  it('links the revision the home page shows to its page, and shows no link on a day with no revision in force', async () => {
+    const page = await open('/');
+    const link = page.getByRole('link', { name: 'About this revision: its dates and history' });
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute('href')).toBe('/revisions/2024-09-01');
+    await link.click();
+    await page.waitForURL(/\/revisions\/2024-09-01$/);
+    expect(await page.locator('h1').getAttribute('data-app-revision')).toBe('2024-09-01');
+    await page.close();
+    const before = await open('/?asOf=2024-08-31');
+    expect(await before.locator('a[href^="/revisions/"]').count()).toBe(0);
+    await before.close();
+  });
+
+  it("shows the \"as at\" form on the home and provision pages, and neither the form nor the banner on a revision's page", async () => {
+    for (const url of ['/', '/provisions/S8', '/?asOf=2024-08-31']) {
+      const page = await open(url);
+      expect(await page.locator('form.app-as-at').count(), url).toBe(1);
+      expect(await page.getByLabel('Show the Code as at').isVisible(), url).toBe(true);
+      // On 31 August 2024 no revision was in force: the banner says so (on a revision's page, below, it does not).
+      expect(await page.locator('[data-app-banner="as-at"]').count(), url).toBe(url.includes('asOf') ? 1 : 0);
+      await page.close();
+    }
+    for (const url of ['/revisions/2024-09-01', '/revisions/2024-09-01?asOf=2024-08-31']) {
+      const page = await open(url);
+      expect(await page.locator('form.app-as-at').count(), url).toBe(0);
+      expect(await page.locator('#as-at').count(), url).toBe(0);
+      expect(await page.locator('[data-app-banner]').count(), url).toBe(0);
+      expect(await page.locator('h1').getAttribute('data-app-revision'), url).toBe('2024-09-01');
+      await page.close();
+    }
+  });
+
   it('downloads the CSV of exactly what the search shows', async () => {
     const page = await open('/search?appliesTo=local-health-board&force=REQUIREMENT&standard=S7&standard=S8');
     const shown = await shownKeys(page);

@@ -329,7 +329,7 @@ export type HomePageQueryVariables = Exact<{
 }>;
 
 
-export type HomePageQuery = { service: { reviewDue: string | null, reviewOverdue: boolean }, revision: { key: string, title: string, status: RevisionStatus, inForceFrom: string | null, inForceUntil: string | null, laidOn: string | null, reviewDue: string | null, reviewOverdue: boolean, graphLoadedAt: string | null, headings: Array<{ key: string, title: string, provisions: Array<
+export type HomePageQuery = { service: { reviewDue: string | null, reviewOverdue: boolean }, revision: { key: string, title: string, status: RevisionStatus, published: boolean, inForceFrom: string | null, inForceUntil: string | null, laidOn: string | null, reviewDue: string | null, reviewOverdue: boolean, graphLoadedAt: string | null, headings: Array<{ key: string, title: string, provisions: Array<
         | { key: string, label: string }
         | { key: string, label: string }
         | { key: string, label: string }
@@ -430,7 +430,7 @@ export type RevisionPageQuery = { revision: { key: string, title: string, status
         | { key: string, label: string }
         | { key: string, label: string }
         | { key: string, label: string }
-      > }> } | null, revisions: Array<{ key: string, title: string, status: RevisionStatus, published: boolean, laidOn: string | null, inForceFrom: string | null, inForceUntil: string | null }> };
+      > }> } | null };
 
 export type SearchPageQueryVariables = Exact<{
   filter?: ObligationFilter | null | undefined;

@@ -51,6 +51,7 @@ export const en = {
     laidOn: 'Laid on',
     reviewDue: 'Review due',
     reviewOverdue: 'overdue',
+    aboutRevision: 'About this revision: its dates and history',
     loadedAt: 'Read into this service',
     questions: 'Asked most often',
     bindsHealthBoard: 'What binds a local health board?',
