@@ -25,7 +25,7 @@ import { seedCode } from '../seed/index.ts';
 import { runCypherLoad } from './cypher-load.ts';
 import { summarise, table, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
-import { settle, settledLine } from './settle.ts';
+import { settle, settledLine, settleWithin } from './settle.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
 
@@ -100,7 +100,7 @@ async function main(): Promise<void> {
             { name: 'before', load: (duration: number) => http(before.url, duration) },
             { name: 'after', load: (duration: number) => http(after.url, duration) },
           ],
-          { windowSeconds: 4, tolerance: 0.05, maxSeconds: settleSeconds },
+          settleWithin(settleSeconds),
         );
         log(`${workload.name}: ${settledLine(settled)}`);
       }

@@ -36,7 +36,7 @@ import { runCypherLoad } from './cypher-load.ts';
 import { checkEqualData } from './equal-data.ts';
 import { ratioTable, summarise, table, type Comparison, type LoadFigures, type Row, type Sample } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
-import { settle, settledLine } from './settle.ts';
+import { settle, settledLine, settleWithin } from './settle.ts';
 import { startChild } from './start-child.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 import { workloads, type GraphQLRequest } from './workloads.ts';
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
         const warming = variants.filter((variant) => variant.name !== 'GraphQL, batching off');
         const settled = await settle(
           warming.map((variant) => ({ name: variant.name, load: (duration: number) => load(variant, duration) })),
-          { windowSeconds: 4, tolerance: 0.05, maxSeconds: settleSeconds },
+          settleWithin(settleSeconds),
         );
         log(`${workload.name}: ${settledLine(settled)}`);
       }

@@ -22,6 +22,9 @@ export interface SettleOptions {
   maxSeconds: number;
 }
 
+/** The windows and tolerance `npm run bench` and bench/ab.ts warm with, up to a limit of their own. */
+export const settleWithin = (maxSeconds: number): SettleOptions => ({ windowSeconds: 4, tolerance: 0.05, maxSeconds });
+
 /** A side being warmed: its name and one window of load. */
 export interface SettlingSide {
   name: string;
