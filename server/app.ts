@@ -41,6 +41,7 @@ import { operationLimitRules } from './plugins/operation-limits.ts';
 import { knownOperationTypesRule } from './plugins/operation-types.ts';
 import { queryCostPlugin } from './plugins/query-cost.ts';
 import { buildSchema } from './schema.ts';
+import { compiledExecution } from './compiled-execution.ts';
 import { setUpAuth, type AuthSetup, type LazyEmbeddedProvider } from './auth/set-up-auth.ts';
 import { bearerAuth, viewerOf, type OnAuthRefused } from './auth/bearer-auth.ts';
 import { OIDC_PATH } from './auth/embedded-provider.ts';
@@ -141,7 +142,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
 
   const schema = buildSchema();
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Each operation runs as code compiled from its document (server/compiled-execution.ts).
+    gateway: compiledExecution(schema),
     // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
     csrfPrevention: true,
     // The schema is public, for the IDE and for other applications, whatever NODE_ENV is (Apollo turns it off in production by default).
