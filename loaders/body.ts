@@ -6,7 +6,7 @@
 import { makeLoader, manyEach, oneEach, type LoaderOptions } from './batch.ts';
 import { asProps, flag, optionalText, text, type Props } from '../db/graph-values.ts';
 import type { QueryRunner } from '../db/run-query.ts';
-import { hasAllProperties, property, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders, type Reads } from './projection.ts';
+import { assignModelProperties, hasAllProperties, property, toAllModelProperties, type FieldReads, type PropertyReaders, type Reads } from './projection.ts';
 
 /** A body's properties, as its fields read them (each read by a planned statement only when asked). */
 export interface BodyProperties {
@@ -51,7 +51,9 @@ export const isFullBody = (body: BodyModel): body is FullBodyModel => hasAllProp
 /** A body as read by `reads` (what it left out undefined). */
 export function toBodyAsRead(value: unknown, reads: Reads): BodyModel {
   const props = asProps(value, 'body');
-  return { __typename: 'Body', key: text(props, 'key'), ...toModelProperties(props, BODY_READERS, reads) };
+  const model: BodyModel = { __typename: 'Body', key: text(props, 'key') };
+  assignModelProperties(model, props, BODY_READERS, reads);
+  return model;
 }
 
 export function toBody(value: unknown): FullBodyModel {

@@ -9,7 +9,7 @@ import { keyOfUid, revisionOfUid } from './global-id.ts';
 import type { WithPlanned } from './planned.ts';
 import type { ProvisionModel } from './provision.ts';
 import type { TraceStepModel } from './trace.ts';
-import { property, Reads, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
+import { assignModelProperties, property, Reads, toAllModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
 import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList, type Props } from '../db/graph-values.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
@@ -152,7 +152,9 @@ function identityOf(props: Props): ObligationIdentity {
 /** An obligation as read by `reads` (what it left out undefined). */
 export function toObligationAsRead(value: unknown, reads: Reads): ObligationModel {
   const props = asProps(value, 'obligation');
-  return { ...identityOf(props), ...toModelProperties(props, OBLIGATION_READERS, reads) };
+  const model: ObligationModel = identityOf(props);
+  assignModelProperties(model, props, OBLIGATION_READERS, reads);
+  return model;
 }
 
 export function toObligation(value: unknown): FullObligationModel {

@@ -17,6 +17,9 @@ export type FieldReads = Readonly<Record<string, readonly string[]>>;
 export class Reads {
   private constructor(readonly properties: readonly string[] | null) {}
 
+  /** Per table of readers, the model properties these reads read (worked out on the first model read with it). */
+  private readonly readable = new WeakMap<object, readonly PropertyKey[]>();
+
   static readonly ALL = new Reads(null);
 
   /**
@@ -40,6 +43,17 @@ export class Reads {
     return this.properties === null || this.properties.includes(name);
   }
 
+  /** The model properties of `readers` read: those every property they come `from` is read for. */
+  readableOf<P>(readers: PropertyReaders<P>): readonly (keyof P)[] {
+    // Only this method fills the map, with the names of the readers it is keyed by.
+    let names = this.readable.get(readers) as readonly (keyof P)[] | undefined;
+    if (names === undefined) {
+      names = (Object.keys(readers) as (keyof P)[]).filter((name) => readers[name].from.every((from) => this.has(from)));
+      this.readable.set(readers, names);
+    }
+    return names;
+  }
+
   /** The Cypher of the node `n` as read: its properties, or a map projection of those read. */
   cypher(n: string): string {
     return this.properties === null ? `properties(${n})` : `${n} {${this.properties.map((property) => `.${property}`).join(', ')}}`;
@@ -53,7 +67,7 @@ export function ifRead<T>(reads: Reads, name: string, read: () => T): T | undefi
 
 /**
  * How each property of a model is read from a node's properties, and which of those it needs:
- * a model's property is read when every property it comes `from` was (toModelProperties).
+ * a model's property is read when every property it comes `from` was (assignModelProperties).
  */
 export type PropertyReaders<P> = { readonly [K in keyof P]-?: { readonly from: readonly string[]; read(props: Props): P[K] } };
 
@@ -63,14 +77,13 @@ export const property = <T>(name: string, read: (props: Props, name: string) => 
   read: (props) => read(props, name),
 });
 
-/** The model's properties `reads` read (the others left out: "not read"), from a node's properties. */
-export function toModelProperties<P>(props: Props, readers: PropertyReaders<P>, reads: Reads): Partial<P> {
-  const model: Partial<P> = {};
-  for (const name of Object.keys(readers) as (keyof P)[]) {
-    const reader = readers[name];
-    if (reader.from.every((from) => reads.has(from))) model[name] = reader.read(props);
-  }
-  return model;
+/**
+ * Sets on `model` the properties `reads` read (the others left out: "not read"), from a node's
+ * properties. On the model itself, after its identity: one object per node, each of a page's
+ * models of one shape.
+ */
+export function assignModelProperties<P>(model: Partial<P>, props: Props, readers: PropertyReaders<P>, reads: Reads): void {
+  for (const name of reads.readableOf(readers)) model[name] = readers[name].read(props);
 }
 
 /** Every property of the model, from a node's properties. */

@@ -13,7 +13,7 @@ import { readPage, type Page, type PageRequest } from './pagination.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { ProvisionKind } from '../core/vocabulary.ts';
 import { toUncountedModals, type UncountedModalModel } from './uncounted-modal.ts';
-import { hasAllProperties, property, Reads, toAllModelProperties, toModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
+import { assignModelProperties, hasAllProperties, property, Reads, toAllModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
 
 export type ProvisionTypeName = 'Clause' | 'Principle' | 'Standard';
 
@@ -93,7 +93,8 @@ export const PROVISION_FIELD_READS: FieldReads = {
 function identityOf(value: unknown): { identity: ProvisionIdentity; props: Props } {
   const { node, labels } = asProps(value, 'provision');
   const props = asProps(node, 'provision node');
-  const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => textList({ labels }, 'labels').includes(label));
+  const labelled = textList({ labels }, 'labels');
+  const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => labelled.includes(label));
   if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(props['uid'])} is not a Clause, Principle or Standard`);
   const uid = text(props, 'uid');
   return { identity: { __typename: typeName, uid, key: keyOfUid(uid), revision: revisionOfUid(uid), kind: KIND_OF_LABEL[typeName] }, props };
@@ -102,7 +103,9 @@ function identityOf(value: unknown): { identity: ProvisionIdentity; props: Props
 /** Maps `{node: properties, labels}` as returned by provisionValue, as read by `reads` (what it left out undefined). */
 export function toProvisionAsRead(value: unknown, reads: Reads): ProvisionModel {
   const { identity, props } = identityOf(value);
-  return { ...identity, ...toModelProperties(props, PROVISION_READERS, reads) };
+  const model: ProvisionModel = identity;
+  assignModelProperties(model, props, PROVISION_READERS, reads);
+  return model;
 }
 
 /** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
