@@ -2,7 +2,7 @@
  * `npx tsx bench/scale.ts`: how cost grows with the corpus (bench/README.md). Prints figures;
  * not a test.
  *
- *   npx tsx bench/scale.ts [--scales 1,10,100 --seconds 3 --warmup 1 --connections 10 --only trace]
+ *   npx tsx bench/scale.ts [--scales 1,10,100 --seconds 3 --warmup 1 --settle 60 --connections 10 --only trace]
  *
  * It starts its own Neo4j the way `npm run bench` does, seeds the Code, and for each scale
  * writes the synthetic corpus of bench/scale-corpus.ts (k revisions of the Code, and one
@@ -10,7 +10,10 @@
  * in a child process) and runs each workload as a closed loop over loopback HTTP for
  * `seconds`, and as its hand-written Cypher through the driver (the floor), twice: on the
  * revision in force today (the Code, whose size stays the same: only the corpus around it
- * grows) and pinned by key to the large revision (at 1× that is the Code itself). It prints
+ * grows) and pinned by key to the large revision (at 1× that is the Code itself). Before the
+ * first scale's cells, the mix of every workload, over HTTP and as the floor's Cypher, warms
+ * until steady (bench/settle.ts, at most `settle` seconds): the Neo4j it has just started is
+ * cold, and its first cells would time the JVM compiling them. It prints
  * p50/p95 and req/s at each scale, and our round trips per request; then the database hits
  * (`PROFILE`) of the statements our API sends for these workloads, at each scale: unlike
  * latency on a shared machine, those do not vary from run to run, and say which statement
@@ -34,6 +37,7 @@ import { plannedStatement } from './planned-statements.ts';
 import { walk } from './equal-data.ts';
 import { summarise, type LoadFigures } from './figures.ts';
 import { runHttpLoad } from './http-load.ts';
+import { settle, settledLine, settleWithin } from './settle.ts';
 import { LARGE_REVISION, writeScaledCorpus, type ScaleReport } from './scale-corpus.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 import { workloads, type GraphQLRequest, type Workload } from './workloads.ts';
@@ -43,6 +47,7 @@ const { values: args } = parseArgs({
     scales: { type: 'string', default: '1,10,100' },
     seconds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '1' },
+    settle: { type: 'string', default: '60' },
     connections: { type: 'string', default: '10' },
     only: { type: 'string' },
   },
@@ -50,6 +55,7 @@ const { values: args } = parseArgs({
 const scales = args.scales.split(',').map(Number);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
+const settleSeconds = Number(args.settle);
 const connections = Number(args.connections);
 const log = (line: string): void => {
   process.stderr.write(`[scale] ${line}\n`);
@@ -173,6 +179,18 @@ async function main(): Promise<void> {
       reports.push(report);
       log(`${scale}×: ${report.revisions} revisions with text, ${report.provisions} provisions, ${report.obligations} obligations (${report.seconds.toFixed(0)} s)`);
       server = await startServer(neo4j);
+      const mix = workloads(revision).find((workload) => workload.name.startsWith('mix'));
+      if (scale === scales[0] && settleSeconds > 0 && mix !== undefined) {
+        const url = server.url;
+        const settled = await settle(
+          [
+            { name: 'GraphQL', load: (duration: number) => runHttpLoad({ url, requests: mix.graphql, seconds: duration, connections }) },
+            { name: 'Cypher floor', load: (duration: number) => runCypherLoad({ db, requests: mix.cypher, seconds: duration, connections }) },
+          ],
+          settleWithin(settleSeconds),
+        );
+        log(`the mix, before the first cell: ${settledLine(settled)}`);
+      }
       const large = scale > 1 ? LARGE_REVISION : revision;
       const sets: [string, Workload[]][] = [
         ['in force', workloads(revision)],
@@ -213,7 +231,7 @@ async function main(): Promise<void> {
       .map((r) => `${r.scale}×: ${r.revisions} revisions with text, ${r.provisions} provisions, ${r.obligations} obligations; the large revision ${r.scale > 1 ? `${LARGE_REVISION}, ${r.largeProvisions} provisions and ${r.largeObligations} obligations` : `is the Code, ${revision}`}`)
       .join('\n');
     process.stdout.write(
-      `\ncare-code-graph at scale: ${seconds} s closed loop per cell after ${warmup} s of warm-up, ${connections} connections, loopback, ` +
+      `\ncare-code-graph at scale: ${seconds} s closed loop per cell after ${warmup} s of warm-up (and the mix until steady, up to ${settleSeconds} s, before the first scale), ${connections} connections, loopback, ` +
         `Neo4j ${neo4j.mode}, Node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString().slice(0, 10)}\n${corpus}\n\n${scaleTable(keys, cells)}\n\n` +
         `Database hits of our statements (PROFILE, one run each; rows returned):\n\n${profileTable(profiled)}\n`,
     );
