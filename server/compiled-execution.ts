@@ -71,7 +71,7 @@ function nonNullDefaults(variables: readonly VariableDefinitionNode[]): (readonl
   );
 }
 
-/** The variables given, with the defaults of those of a non-null type left out. */
+/** The variables given, and the default of each non-null one that was not. */
 function withDefaults(given: Readonly<Record<string, unknown>>, defaults: readonly (readonly [string, unknown])[]): Readonly<Record<string, unknown>> {
   const missing = defaults.filter(([name]) => !Object.hasOwn(given, name));
   return missing.length === 0 ? given : { ...given, ...Object.fromEntries(missing) };

@@ -62,7 +62,9 @@ export function rateLimiter(limit: RateLimit, store: Store = new MemoryStore()):
     return kept;
   };
   // The stores read the window of the library's options (the memory store forgets idle clients after it).
-  void store.init?.({ windowMs: limit.windowMs } as Options);
+  const initialised = store.init?.({ windowMs: limit.windowMs } as Options);
+  // A shared store starts on its own (its requests fail, and are refused, until it does); its failure is said, not left unhandled.
+  if (initialised instanceof Promise) initialised.catch((error: unknown) => process.emitWarning(`the rate limit's store did not start: ${error instanceof Error ? error.message : String(error)}`));
   return (req, res, next) => {
     if (req.path === '/health' || req.path === '/ready') {
       next();
