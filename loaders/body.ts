@@ -50,7 +50,7 @@ export const isFullBody = (body: BodyModel): body is FullBodyModel => hasAllProp
 
 /** A body as read by `reads` (what it left out undefined). */
 export function toBodyAsRead(value: unknown, reads: Reads): BodyModel {
-  const props = asProps(value, 'body');
+  const props = reads.propsOf(value, 'body');
   const model: BodyModel = { __typename: 'Body', key: text(props, 'key') };
   assignModelProperties(model, props, BODY_READERS, reads);
   return model;

@@ -151,7 +151,7 @@ function identityOf(props: Props): ObligationIdentity {
 
 /** An obligation as read by `reads` (what it left out undefined). */
 export function toObligationAsRead(value: unknown, reads: Reads): ObligationModel {
-  const props = asProps(value, 'obligation');
+  const props = reads.propsOf(value, 'obligation');
   const model: ObligationModel = identityOf(props);
   assignModelProperties(model, props, OBLIGATION_READERS, reads);
   return model;

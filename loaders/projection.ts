@@ -1,13 +1,17 @@
 /**
  * What a planned statement reads of a node (docs/architecture.md, "Looking ahead"): the
- * properties the fields asked of it need, as a Cypher map projection (`p {.uid, .key}`), rather
- * than every property (`properties(p)`), whose heavy text the driver would decode for nothing
- * (a provision's text, a body's description, an obligation's statement). Each model keeps a
+ * properties the fields asked of it need, as a list of their values in a known order
+ * (`[p.uid, p.key]`), rather than every property (`properties(p)`), whose heavy text the driver
+ * would decode for nothing (a provision's text, a body's description, an obligation's
+ * statement). A list rather than a map projection (`p {.uid, .key}`): the driver decodes each
+ * key of each map again, and for the fifty obligations of a page with their provisions,
+ * addressees and bodies those keys were a third of the time it spent reading the answer. Each model keeps a
  * table of its GraphQL fields and the properties they read beside it; a field the table does not
  * know reads everything, so a new field is never silently empty. What a model came without is
  * marked "not read" (undefined) in its type, and its field resolver loads it on demand.
  */
-import type { Props } from '../db/graph-values.ts';
+import { GraphShapeError } from '../core/errors.ts';
+import { asProps, type Props } from '../db/graph-values.ts';
 import type { Selection } from './selection.ts';
 
 /** A model's GraphQL fields and the properties each reads beyond those it always reads. */
@@ -54,9 +58,21 @@ export class Reads {
     return names;
   }
 
-  /** The Cypher of the node `n` as read: its properties, or a map projection of those read. */
+  /** The Cypher of the node `n` as read: its properties (a map), or the values of those read (a list, in their order). */
   cypher(n: string): string {
-    return this.properties === null ? `properties(${n})` : `${n} {${this.properties.map((property) => `.${property}`).join(', ')}}`;
+    return this.properties === null ? `properties(${n})` : `[${this.properties.map((property) => `${n}.${property}`).join(', ')}]`;
+  }
+
+  /** The properties of a node as `cypher` returned them (`what` names it in the error when it is neither). */
+  propsOf(value: unknown, what: string): Props {
+    const { properties } = this;
+    if (properties === null) return asProps(value, what);
+    if (!Array.isArray(value) || value.length !== properties.length) throw new GraphShapeError(`${what} is not a list of its ${properties.length} properties read`);
+    const props: Props = {};
+    properties.forEach((property, index) => {
+      props[property] = value[index];
+    });
+    return props;
   }
 }
 

@@ -90,9 +90,9 @@ export const PROVISION_FIELD_READS: FieldReads = {
 };
 
 /** The identity of `{node: properties, labels}` as returned by provisionValue, and its properties. */
-function identityOf(value: unknown): { identity: ProvisionIdentity; props: Props } {
+function identityOf(value: unknown, reads: Reads): { identity: ProvisionIdentity; props: Props } {
   const { node, labels } = asProps(value, 'provision');
-  const props = asProps(node, 'provision node');
+  const props = reads.propsOf(node, 'provision node');
   const labelled = textList({ labels }, 'labels');
   const typeName = (['Clause', 'Principle', 'Standard'] as const).find((label) => labelled.includes(label));
   if (typeName === undefined) throw new GraphShapeError(`provision ${JSON.stringify(props['uid'])} is not a Clause, Principle or Standard`);
@@ -102,7 +102,7 @@ function identityOf(value: unknown): { identity: ProvisionIdentity; props: Props
 
 /** Maps `{node: properties, labels}` as returned by provisionValue, as read by `reads` (what it left out undefined). */
 export function toProvisionAsRead(value: unknown, reads: Reads): ProvisionModel {
-  const { identity, props } = identityOf(value);
+  const { identity, props } = identityOf(value, reads);
   const model: ProvisionModel = identity;
   assignModelProperties(model, props, PROVISION_READERS, reads);
   return model;
@@ -110,7 +110,7 @@ export function toProvisionAsRead(value: unknown, reads: Reads): ProvisionModel 
 
 /** Maps `{node: properties, labels}` as returned by PROVISION_VALUE. */
 export function toProvision(value: unknown): FullProvisionModel {
-  const { identity, props } = identityOf(value);
+  const { identity, props } = identityOf(value, Reads.ALL);
   return { ...identity, ...toAllModelProperties(props, PROVISION_READERS) };
 }
 

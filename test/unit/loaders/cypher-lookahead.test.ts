@@ -68,7 +68,7 @@ describe('the statements planned from a selection', () => {
   it('keeps the page query as it was when nothing below the page is planned', () => {
     const planned = planObligationsPage('2024-09-01', toObligationCriteria(null), PAGE, benchmarked('cursor walk'));
     // The page's obligations are read as their fields (key modality text) need: their identity and those, not properties(o).
-    expect(planned.cypher).toContain('| o {.uid, .modality, .text}');
+    expect(planned.cypher).toContain('| [o.uid, o.modality, o.text]');
     expect(planned.cypher).not.toContain('COLLECT');
   });
 

@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../../core/config.ts';
 import { buildSchema as buildExecutableSchema } from '../../../server/schema.ts';
 import { BODY_ALWAYS, BODY_FIELD_READS, toBodyAsRead } from '../../../loaders/body.ts';
 import { OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS, toObligationAsRead } from '../../../loaders/obligation.ts';
+import { GraphShapeError } from '../../../core/errors.ts';
 import { Reads } from '../../../loaders/projection.ts';
 import { PROVISION_ALWAYS, PROVISION_FIELD_READS, toProvisionAsRead } from '../../../loaders/provision.ts';
 import { selectionOf } from '../../support/selection-of.ts';
@@ -23,15 +24,18 @@ describe('what a planned statement reads of a node', () => {
   it('reads a provision\'s text only when it is asked', () => {
     expect(provisionReads('{ provision(key: "S8") { key label __typename } }').has('text')).toBe(false);
     expect(provisionReads('{ provision(key: "S8") { key ... on Clause { text } } }').has('text')).toBe(true);
-    expect(provisionReads('{ provision(key: "S8") { key } }').cypher('p')).toBe('p {.uid}');
-    expect(provisionReads('{ provision(key: "S8") { key label } }').cypher('p')).toBe('p {.uid, .number, .title}');
+    expect(provisionReads('{ provision(key: "S8") { key } }').cypher('p')).toBe('[p.uid]');
+    expect(provisionReads('{ provision(key: "S8") { key label } }').cypher('p')).toBe('[p.uid, p.number, p.title]');
   });
 
   it('reads of an obligation its uid (its revision and key) and the properties of the fields asked, nothing else', () => {
     const reads = Reads.of(selectionOf('{ obligation(key: "S8/3") { key modality sentence overridden provision { key } } }'), OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
-    expect(reads.cypher('o')).toBe('o {.uid, .modality, .text, .fromOverride}');
-    const props = { uid: 'r|S8/3', modality: 'MUST', text: 'They must.', fromOverride: false, statement: 'not read', order: 3 };
-    expect(toObligationAsRead(props, reads)).toEqual({ __typename: 'Obligation', uid: 'r|S8/3', key: 'S8/3', revision: 'r', modality: 'MUST', text: 'They must.', fromOverride: false });
+    // A list of the values, in the order of the properties: the driver decodes no key for them.
+    expect(reads.cypher('o')).toBe('[o.uid, o.modality, o.text, o.fromOverride]');
+    expect(toObligationAsRead(['r|S8/3', 'MUST', 'They must.', false], reads)).toEqual({ __typename: 'Obligation', uid: 'r|S8/3', key: 'S8/3', revision: 'r', modality: 'MUST', text: 'They must.', fromOverride: false });
+    // Anything else is a graph of another shape than the statement's, said as such.
+    expect(() => toObligationAsRead(['r|S8/3', 'MUST', 'They must.'], reads)).toThrow(new GraphShapeError('obligation is not a list of its 4 properties read'));
+    expect(() => toObligationAsRead({ uid: 'r|S8/3', modality: 'MUST', text: 'They must.', fromOverride: false }, reads)).toThrow(GraphShapeError);
   });
 
   it('gives every field that reads a property beyond the identity a resolver of its own, which loads what a model came without', () => {
@@ -62,9 +66,9 @@ describe('what a planned statement reads of a node', () => {
 
   it('marks what was not read as not read, and what was read as null as null', () => {
     const reads = Reads.of(selectionOf('{ body(key: "x") { key name } }'), BODY_FIELD_READS, BODY_ALWAYS);
-    expect(toBodyAsRead({ key: 'x', name: 'X' }, reads)).not.toHaveProperty('description');
+    expect(toBodyAsRead(['x', 'X'], reads)).not.toHaveProperty('description');
     expect(toBodyAsRead({ key: 'x', name: 'X' }, Reads.ALL).description).toBeNull();
-    const provision = toProvisionAsRead({ node: { uid: 'r|1.1', key: '1.1', revision: 'r', order: 1, lineage: 'l' }, labels: ['Provision', 'Clause'] }, provisionReads('{ provision(key: "1.1") { key } }'));
+    const provision = toProvisionAsRead({ node: ['r|1.1'], labels: ['Provision', 'Clause'] }, provisionReads('{ provision(key: "1.1") { key } }'));
     expect(provision.text).toBeUndefined();
   });
 });
