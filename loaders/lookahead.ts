@@ -219,29 +219,35 @@ class Plan {
 }
 
 /** Builds a projection from the links planned below a node. */
-function linked<M>(base: string, links: readonly Link<M>[], map: (value: unknown) => M, wrap: (entries: string) => string): Projection<M> {
+function linked<M>(base: string, links: readonly Link<M>[], map: (value: unknown) => M): Projection<M> {
   if (links.length === 0) return { cypher: base, linked: false, read: (value) => map(value) };
   return {
-    cypher: wrap(links.map((link) => `, ${link.entry}`).join('')),
+    // The node's value, then each link's, in a list: no keys for the driver to decode (as Reads.cypher).
+    cypher: `[${[base, ...links.map((link) => link.cypher)].join(', ')}]`,
     linked: true,
     read(value, loaders) {
-      const props = asProps(value, 'planned node');
-      const model = map(value);
+      if (!Array.isArray(value) || value.length !== links.length + 1) throw new GraphShapeError(`a planned node is not a list of its value and ${links.length} links`);
+      const model = map(value[0]);
+      const props: Props = {};
+      links.forEach((link, index) => {
+        props[link.name] = value[index + 1];
+      });
       for (const link of links) link.read(props, model, loaders);
       return model;
     },
   };
 }
 
-/** One entry of a node's planned map, and the loader its value primes. */
-type Link<M> = { entry: string; read(props: Props, model: M, loaders: LookaheadLoaders): void };
+/** What is planned below a node: its name, its Cypher, and how its value is read (by its name) and the loader it primes. */
+type Link<M> = { name: string; cypher: string; read(props: Props, model: M, loaders: LookaheadLoaders): void };
 
 /** Where the node `n` was read (sourcesOfNode), when `sources` is asked. */
 function sourcesLink<M>(plan: Plan, n: string, selection: Selection, node: (model: M) => SourcedNode): Link<M> | null {
   if (!selection.has('sources')) return null;
   const [s, d] = [plan.name('s'), plan.name('d')];
   return {
-    entry: `sources: COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
+    name: 'sources',
+      cypher: `COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
     read: (props, model, loaders) => loaders.sourcesOfNode.prime(node(model), listOf(props, 'sources').map(toSourceReference)),
   };
 }
@@ -252,7 +258,8 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
   if (selection.has('heading')) {
     const h = plan.name('h');
     links.push({
-      entry: `heading: COLLECT { MATCH (${h}:Heading)-[:CONTAINS]->(${p}) RETURN properties(${h}) }`,
+      name: 'heading',
+      cypher: `COLLECT { MATCH (${h}:Heading)-[:CONTAINS]->(${p}) RETURN properties(${h}) }`,
       read: (props, provision, loaders) => {
         const heading = lastOf(props, 'heading', toHeading);
         loaders.headingOfProvision.prime(provision.uid, heading);
@@ -264,7 +271,8 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
     const o = plan.name('o');
     const obligation = obligationProjection(plan, o, selection.below('obligations'), true);
     links.push({
-      entry: `obligations: COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} AS value ORDER BY ${o}.order }`,
+      name: 'obligations',
+      cypher: `COLLECT { MATCH (${p})<-[:STATED_IN]-(${o}:Obligation) RETURN ${obligation.cypher} AS value ORDER BY ${o}.order }`,
       read: (props, provision, loaders) => {
         const obligations = listOf(props, 'obligations').map((value) => obligation.read(value, loaders));
         loaders.obligationsOfProvision.prime(provision.uid, obligations);
@@ -279,7 +287,7 @@ function provisionProjection(plan: Plan, p: string, selection: Selection): Proje
   const sources = sourcesLink<ProvisionModel>(plan, p, selection, (provision) => ({ label: provision.__typename, key: provision.uid }));
   if (sources !== null) links.push(sources);
   const reads = Reads.of(selection, PROVISION_FIELD_READS, PROVISION_ALWAYS);
-  return linked(provisionValue(p, '', reads), links, (value) => toProvisionAsRead(value, reads), (entries) => provisionValue(p, entries, reads));
+  return linked(provisionValue(p, reads), links, (value) => toProvisionAsRead(value, reads));
 }
 
 /**
@@ -295,7 +303,8 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
   const named = selection.argumentInEvery('appliesTo', 'body');
   if (named === null || !named.every((body): body is string => typeof body === 'string')) {
     return {
-      entry: `applicability: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
+      name: 'applicability',
+      cypher: `COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
       read: (props, obligation, loaders) => {
         const applicability = listOf(props, 'applicability').map((value) => toApplicability(value, reads));
         loaders.applicabilityOfObligation.prime(obligation.uid, applicability);
@@ -309,7 +318,8 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
   if (bodies.length === 1 && only !== undefined) {
     // One body asked about (the common case): its applicability alone, without the body beside each entry.
     return {
-      entry: `applicabilityFor: COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, plan.param(body, only))} RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
+      name: 'applicabilityFor',
+      cypher: `COLLECT { MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, plan.param(body, only))} RETURN ${applicabilityValue(a, b, reads)} ORDER BY ${b}.name }`,
       read: (props, obligation, loaders) => {
         const applicability = listOf(props, 'applicabilityFor').map((value) => toApplicability(value, reads));
         loaders.applicabilityOfObligationFor.prime({ uid: obligation.uid, body: only }, applicability);
@@ -318,8 +328,9 @@ function applicabilityLink(plan: Plan, o: string, selection: Selection): Link<Ob
     };
   }
   return {
-    entry:
-      `applicabilityFor: COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
+    name: 'applicabilityFor',
+    cypher:
+      `COLLECT { UNWIND ${plan.param(body, bodies)} AS ${body} MATCH (${o})-[${a}:APPLIES_TO]->(${b}:Body) WHERE ${isBodyOrMember(b, body)} ` +
       `RETURN {body: ${body}, value: ${applicabilityValue(a, b, reads)}} ORDER BY ${b}.name }`,
     read: (props, obligation, loaders) => {
       const rows = listOf(props, 'applicabilityFor').map((value) => asProps(value, 'planned applicability'));
@@ -340,7 +351,8 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const p = plan.name('p');
     const provision = provisionProjection(plan, p, selection.below('provision'));
     links.push({
-      entry: `provision: COLLECT { MATCH (${o})-[:STATED_IN]->(${p}:Provision) RETURN ${provision.cypher} }`,
+      name: 'provision',
+      cypher: `COLLECT { MATCH (${o})-[:STATED_IN]->(${p}:Provision) RETURN ${provision.cypher} }`,
       read: (props, obligation, loaders) => {
         const stated = lastOf(props, 'provision', (value) => provision.read(value, loaders));
         loaders.provisionOfObligation.prime(obligation.uid, stated);
@@ -352,7 +364,8 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
     const b = plan.name('b');
     const reads = Reads.of(selection.below('addressees'), BODY_FIELD_READS, BODY_ALWAYS);
     links.push({
-      entry: `addressees: COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} AS value ORDER BY ${bodyOrder(b)} }`,
+      name: 'addressees',
+      cypher: `COLLECT { MATCH (${o})-[:ADDRESSES]->(${b}:Body) RETURN ${reads.cypher(b)} AS value ORDER BY ${bodyOrder(b)} }`,
       read: (props, obligation, loaders) => {
         const addressees = listOf(props, 'addressees').map((value) => toBodyAsRead(value, reads));
         loaders.addresseesOfObligation.prime(obligation.uid, addressees);
@@ -373,7 +386,8 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   if (selection.has('cites')) {
     const c = plan.name('c');
     links.push({
-      entry: `cites: COLLECT { MATCH (${o})-[:CITES]->(${c}) RETURN ${citedValue(c)} ORDER BY ${citedOrder(c)} }`,
+      name: 'cites',
+      cypher: `COLLECT { MATCH (${o})-[:CITES]->(${c}) RETURN ${citedValue(c)} ORDER BY ${citedOrder(c)} }`,
       read: (props, obligation, loaders) => loaders.citationsOfObligation.prime(obligation.uid, listOf(props, 'cites').map(toCitable)),
     });
   }
@@ -385,7 +399,8 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
       .map(([name, expression]) => `${name}: ${expression}`)
       .join(', ');
     links.push({
-      entry: `trace: COLLECT { MATCH ${tracePath(o, names)} WHERE ${names.r}.key = $lookaheadRevision RETURN {${row}} }`,
+      name: 'trace',
+      cypher: `COLLECT { MATCH ${tracePath(o, names)} WHERE ${names.r}.key = $lookaheadRevision RETURN {${row}} }`,
       read: (props, obligation, loaders) => {
         const tail = plan.traceTail();
         const trace = tail === null ? [] : (lastOf(props, 'trace', (value) => traceOf(toTraceHead(value), tail)) ?? []);
@@ -397,12 +412,7 @@ function obligationProjection(plan: Plan, o: string, selection: Selection, inPro
   const sources = sourcesLink<ObligationModel>(plan, o, selection, (obligation) => ({ label: 'Obligation', key: obligation.uid }));
   if (sources !== null) links.push(sources);
   const reads = Reads.of(selection, OBLIGATION_FIELD_READS, OBLIGATION_ALWAYS);
-  return linked(
-    reads.cypher(o),
-    links,
-    (value) => toObligationAsRead(links.length === 0 ? value : asProps(value, 'planned obligation')['node'], reads),
-    (entries) => `{node: ${reads.cypher(o)}${entries}}`,
-  );
+  return linked(reads.cypher(o), links, (value) => toObligationAsRead(value, reads));
 }
 
 /** The parts of a planned row, each a map. */

@@ -135,9 +135,9 @@ export function provisionLabel(provision: Pick<FullProvisionModel, 'kind' | 'num
 
 /**
  * The Cypher map a provision (the variable `p`) is returned as (read by toProvision, or
- * toProvisionAsRead with `reads`); `links` adds entries to it (loaders/lookahead.ts).
+ * toProvisionAsRead with `reads`); a plan puts what it links below it beside it (loaders/lookahead.ts).
  */
-export const provisionValue = (p: string, links = '', reads = Reads.ALL): string => `{node: ${reads.cypher(p)}, labels: labels(${p})${links}}`;
+export const provisionValue = (p: string, reads = Reads.ALL): string => `{node: ${reads.cypher(p)}, labels: labels(${p})}`;
 
 export const PROVISION_VALUE = provisionValue('p');
 

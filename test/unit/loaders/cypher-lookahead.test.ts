@@ -49,13 +49,13 @@ describe('the statements planned from a selection', () => {
   it('brings only the asked body\'s applicability when every appliesTo names its body, else all of it', () => {
     const plan = (document: string, variables: Record<string, unknown> = {}) => planObligationsPage('2024-09-01', toObligationCriteria(null), PAGE, selectionOf(document, variables));
     const named = plan('query ($b: String!) { obligations { nodes { a: appliesTo(body: $b) { reason } b: appliesTo(body: "welsh-ministers") { reason } } } }', { b: 'local-health-board' });
-    expect(named.cypher).toContain('applicabilityFor: COLLECT { UNWIND $body_3 AS body_3 MATCH (o)-[a_1:APPLIES_TO]->(b_2:Body) WHERE (b_2.key = body_3 OR EXISTS');
+    expect(named.cypher).toContain('COLLECT { UNWIND $body_3 AS body_3 MATCH (o)-[a_1:APPLIES_TO]->(b_2:Body) WHERE (b_2.key = body_3 OR EXISTS');
     expect(named.params).toMatchObject({ body_3: ['local-health-board', 'welsh-ministers'], lookaheadBodies: ['local-health-board', 'welsh-ministers'] });
     expect(named.params).not.toHaveProperty('lookaheadGroups');
     for (const unnamed of ['{ obligations { nodes { appliesTo { reason } } } }', '{ obligations { nodes { appliesTo(body: "welsh-ministers") { reason } all: appliesTo { reason } } } }']) {
       const planned = plan(unnamed);
-      expect(planned.cypher).toContain('applicability: COLLECT { MATCH (o)-[');
-      expect(planned.cypher).not.toContain('applicabilityFor');
+      expect(planned.cypher).toContain('COLLECT { MATCH (o)-[a_1:APPLIES_TO]->(b_2:Body) RETURN {body: [b_2.key], reason: a_1.reason');
+      expect(planned.params).not.toHaveProperty('body_3');
     }
     // legalBasisFor still reads the members of the body it is asked about.
     expect(plan('{ obligations { nodes { legalBasis(body: "welsh-ministers") { location } } } }').params).toMatchObject({ lookaheadGroups: ['welsh-ministers'] });
