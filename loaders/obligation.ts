@@ -11,6 +11,7 @@ import type { ProvisionModel } from './provision.ts';
 import type { TraceStepModel } from './trace.ts';
 import { assignModelProperties, property, Reads, toAllModelProperties, type FieldReads, type PropertyReaders } from './projection.ts';
 import { asProps, flag, integer, oneOf, oneOfList, optionalText, text, textList, type Props } from '../db/graph-values.ts';
+import { GraphShapeError } from '../core/errors.ts';
 import { toLegalProvision, type LegalProvisionModel } from './instrument.ts';
 import type { QueryRunner } from '../db/run-query.ts';
 import type { LegalBasisRelation } from '../domain/legal-basis-order.ts';
@@ -180,9 +181,12 @@ MATCH (:Provision {uid: key})<-[:STATED_IN]-(o:Obligation)
 RETURN key, properties(o) AS value
 ORDER BY o.order`;
 
-/** The Cypher map an APPLIES_TO relationship `a` to the body `b` (as `bodyReads` reads it) is returned as (read by toApplicability). */
-export const applicabilityValue = (a: string, b: string, bodyReads = Reads.ALL): string =>
-  `{body: ${bodyReads.cypher(b)}, reason: ${a}.reason, explanation: ${a}.explanation, via: ${a}.via}`;
+/**
+ * The Cypher list an APPLIES_TO relationship `a` to the body `b` (as `bodyReads` reads it) is
+ * returned as (read by toApplicability): the body, then the relationship's reason, explanation
+ * and via. A list, not a map, as a node's properties are (loaders/projection.ts, `Reads.cypher`).
+ */
+export const applicabilityValue = (a: string, b: string, bodyReads = Reads.ALL): string => `[${bodyReads.cypher(b)}, ${a}.reason, ${a}.explanation, ${a}.via]`;
 
 export const APPLICABILITY_OF_OBLIGATIONS = `
 UNWIND $keys AS key
@@ -225,9 +229,11 @@ RETURN key, o.force AS force,
 
 /** Maps an applicabilityValue, its body as read by `bodyReads`. */
 export function toApplicability(value: unknown, bodyReads = Reads.ALL): ApplicabilityModel {
-  const props = asProps(value, 'applicability');
+  if (!Array.isArray(value) || value.length !== 4) throw new GraphShapeError('an applicability is not a list of its body, reason, explanation and via');
+  const [body, reason, explanation, via] = value as unknown[];
+  const props: Props = { reason, explanation, via };
   return {
-    body: toBodyAsRead(props['body'], bodyReads),
+    body: toBodyAsRead(body, bodyReads),
     reason: oneOf(props, 'reason', APPLICABILITY_REASONS),
     explanation: text(props, 'explanation'),
     via: optionalText(props, 'via'),

@@ -54,7 +54,7 @@ describe('the statements planned from a selection', () => {
     expect(named.params).not.toHaveProperty('lookaheadGroups');
     for (const unnamed of ['{ obligations { nodes { appliesTo { reason } } } }', '{ obligations { nodes { appliesTo(body: "welsh-ministers") { reason } all: appliesTo { reason } } } }']) {
       const planned = plan(unnamed);
-      expect(planned.cypher).toContain('COLLECT { MATCH (o)-[a_1:APPLIES_TO]->(b_2:Body) RETURN {body: [b_2.key], reason: a_1.reason');
+      expect(planned.cypher).toContain('COLLECT { MATCH (o)-[a_1:APPLIES_TO]->(b_2:Body) RETURN [[b_2.key], a_1.reason, a_1.explanation, a_1.via]');
       expect(planned.params).not.toHaveProperty('body_3');
     }
     // legalBasisFor still reads the members of the body it is asked about.

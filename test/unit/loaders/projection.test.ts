@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../core/config.ts';
 import { buildSchema as buildExecutableSchema } from '../../../server/schema.ts';
 import { BODY_ALWAYS, BODY_FIELD_READS, toBodyAsRead } from '../../../loaders/body.ts';
-import { OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS, toObligationAsRead } from '../../../loaders/obligation.ts';
+import { applicabilityValue, OBLIGATION_ALWAYS, OBLIGATION_FIELD_READS, toApplicability, toObligationAsRead } from '../../../loaders/obligation.ts';
 import { GraphShapeError } from '../../../core/errors.ts';
 import { Reads } from '../../../loaders/projection.ts';
 import { PROVISION_ALWAYS, PROVISION_FIELD_READS, toProvisionAsRead } from '../../../loaders/provision.ts';
@@ -36,6 +36,20 @@ describe('what a planned statement reads of a node', () => {
     // Anything else is a graph of another shape than the statement's, said as such.
     expect(() => toObligationAsRead(['r|S8/3', 'MUST', 'They must.'], reads)).toThrow(new GraphShapeError('obligation is not a list of its 4 properties read'));
     expect(() => toObligationAsRead({ uid: 'r|S8/3', modality: 'MUST', text: 'They must.', fromOverride: false }, reads)).toThrow(GraphShapeError);
+  });
+
+  it('reads an applicability as applicabilityValue returns it, its body as read, and refuses any other shape', () => {
+    const bodyReads = Reads.of(selectionOf('{ body(key: "x") { key name } }'), BODY_FIELD_READS, BODY_ALWAYS);
+    expect(applicabilityValue('a', 'b', bodyReads)).toBe('[[b.key, b.name], a.reason, a.explanation, a.via]');
+    expect(toApplicability([['lhb', 'Local health boards'], 'NAMED', 'Named in the obligation.', null], bodyReads)).toEqual({
+      body: { __typename: 'Body', key: 'lhb', name: 'Local health boards' },
+      reason: 'NAMED',
+      explanation: 'Named in the obligation.',
+      via: null,
+    });
+    expect(() => toApplicability({ body: ['lhb', 'Local health boards'], reason: 'NAMED', explanation: 'x', via: null }, bodyReads)).toThrow(
+      new GraphShapeError('an applicability is not a list of its body, reason, explanation and via'),
+    );
   });
 
   it('gives every field that reads a property beyond the identity a resolver of its own, which loads what a model came without', () => {
