@@ -247,7 +247,7 @@ function sourcesLink<M>(plan: Plan, n: string, selection: Selection, node: (mode
   const [s, d] = [plan.name('s'), plan.name('d')];
   return {
     name: 'sources',
-      cypher: `COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
+    cypher: `COLLECT { MATCH ${sourcesPath(n, s, d)} RETURN ${sourceReferenceValue(s, d)} ORDER BY ${sourcesOrder(s, d)} }`,
     read: (props, model, loaders) => loaders.sourcesOfNode.prime(node(model), listOf(props, 'sources').map(toSourceReference)),
   };
 }
