@@ -2,11 +2,17 @@
  * The fixed cost of a request (issue 12, item 2): `{ __typename }`, which touches no database,
  * on this API and on a bare Apollo Server with a one-field schema, both on the same HTTP stack
  * (bench/serve-fixed-cost.ts), each in its own process, loaded in the same run, interleaved and
- * repeated so that neither gains from the machine's mood: each round runs ours then bare, the
- * next bare then ours. Prints req/s and p50/p95 per round and overall, and ours ÷ bare.
+ * repeated so that none gains from the machine's mood: each round runs every side in turn, the
+ * next in the opposite order; short rounds, many of them, so that a minute in which the machine
+ * is slower falls on every side alike. Prints req/s and p50/p95 per side and ours ÷ bare.
  * Prints figures; not a test.
  *
- *   npx tsx bench/fixed-cost.ts [--rounds 3 --seconds 5 --warmup 2 --connections 10] [--neo4j '<json>']
+ *   npx tsx bench/fixed-cost.ts [--rounds 12 --seconds 2 --warmup 2 --connections 10] [--layers] [--neo4j '<json>']
+ *
+ * `--layers` also serves the bare Apollo Server with each layer of this API added alone (its
+ * Apollo Server and context, the request log, the security headers, the rate limit:
+ * bench/serve-fixed-cost.ts) and prints what each costs, as its requests per second ÷ bare's:
+ * where the difference between ours and bare goes.
  *
  * It needs a Neo4j the way the tests do (NEO4J_URI, Docker, or a local one in a throwaway
  * folder), or the one `--neo4j '{"uri":...,"user":...,"password":...,"database":...}'` names:
@@ -26,10 +32,11 @@ import type { ServeAppOptions } from './serve-app.ts';
 
 const { values: args } = parseArgs({
   options: {
-    rounds: { type: 'string', default: '3' },
-    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '12' },
+    seconds: { type: 'string', default: '2' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
+    layers: { type: 'boolean', default: false },
     neo4j: { type: 'string' },
   },
 });
@@ -41,10 +48,28 @@ const log = (line: string): void => {
   process.stderr.write(`[fixed-cost] ${line}\n`);
 };
 
-type Side = 'ours' | 'bare';
+/** A server to load: ours, bare, or bare with one layer of ours (bench/serve-fixed-cost.ts). */
+interface Side {
+  label: string;
+  side: 'ours' | 'bare';
+  layers?: string;
+}
 
-async function serve(side: Side, options: ServeAppOptions): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-fixed-cost.ts'), side, JSON.stringify(options)], {
+const SIDES: readonly Side[] = [
+  { label: 'ours', side: 'ours' },
+  { label: 'bare', side: 'bare' },
+  ...(args.layers
+    ? ([
+        { label: 'bare + our Apollo Server and context', side: 'bare', layers: 'apollo' },
+        { label: 'bare + request id and log', side: 'bare', layers: 'request-log' },
+        { label: 'bare + security headers', side: 'bare', layers: 'security-headers' },
+        { label: 'bare + rate limit', side: 'bare', layers: 'rate-limit' },
+      ] satisfies Side[])
+    : []),
+];
+
+async function serve({ label, side, layers }: Side, options: ServeAppOptions): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench', 'serve-fixed-cost.ts'), side, JSON.stringify(options), layers ?? ''], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
     // Both sides as they run in production (server/start.ts).
@@ -52,7 +77,7 @@ async function serve(side: Side, options: ServeAppOptions): Promise<{ url: strin
   });
   const lines = createInterface({ input: child.stdout ?? process.stdin });
   const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the ${side} server exited with ${code}`)));
+    child.once('exit', (code) => reject(new Error(`the server of ${label} exited with ${code}`)));
     lines.on('line', (line) => {
       if (line.startsWith('READY ')) resolve(line.slice('READY '.length));
     });
@@ -62,8 +87,9 @@ async function serve(side: Side, options: ServeAppOptions): Promise<{ url: strin
 
 const TYPENAME = [{ query: '{ __typename }', variables: () => ({}) }];
 const load = (url: string, time: number): Promise<Sample> => runHttpLoad({ url, requests: TYPENAME, seconds: time, connections });
+const width = Math.max(...SIDES.map((side) => side.label.length)) + 5;
 const row = (label: string, figures: LoadFigures): string =>
-  `${label.padEnd(12)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${figures.p50.toFixed(2).padStart(6)} ms   p95 ${figures.p95.toFixed(2).padStart(6)} ms   errors ${figures.errors}`;
+  `${label.padEnd(width)} ${figures.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${figures.p50.toFixed(2).padStart(6)} ms   p95 ${figures.p95.toFixed(2).padStart(6)} ms   errors ${figures.errors}`;
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'care-code-graph-bench-fixed-cost-'));
 const given = args.neo4j === undefined ? undefined : (JSON.parse(args.neo4j) as Omit<ServeAppOptions, 'batching'>);
@@ -74,27 +100,24 @@ const neo4j =
 const servers: ChildProcess[] = [];
 try {
   const options: ServeAppOptions = { uri: neo4j.uri, user: neo4j.user, password: neo4j.password, database: neo4j.database, batching: true };
-  const ours = await serve('ours', options);
-  const bare = await serve('bare', options);
-  servers.push(ours.child, bare.child);
-  const urls: Record<Side, string> = { ours: ours.url, bare: bare.url };
-  const samples: Record<Side, Sample[]> = { ours: [], bare: [] };
-  for (const side of ['ours', 'bare'] as const) await load(urls[side], warmup);
-  const lines: string[] = [];
-  for (let round = 1; round <= rounds; round += 1) {
-    const order: Side[] = round % 2 === 1 ? ['ours', 'bare'] : ['bare', 'ours'];
-    for (const side of order) {
-      log(`round ${round}: ${side}`);
-      const sample = await load(urls[side], seconds);
-      samples[side].push(sample);
-      lines.push(row(`${side} r${round}`, summarise(sample)));
-    }
+  const served = [];
+  for (const side of SIDES) {
+    const server = await serve(side, options);
+    servers.push(server.child);
+    served.push({ ...side, url: server.url, samples: [] as Sample[] });
   }
-  const oursAll = summarise(...samples.ours);
-  const bareAll = summarise(...samples.bare);
+  for (const side of served) await load(side.url, warmup);
+  for (let round = 1; round <= rounds; round += 1) {
+    log(`round ${round} of ${rounds}`);
+    for (const side of round % 2 === 1 ? served : [...served].reverse()) side.samples.push(await load(side.url, seconds));
+  }
+  const figures = served.map((side) => ({ ...side, all: summarise(...side.samples) }));
+  const [ours, bare] = figures;
+  if (ours === undefined || bare === undefined) throw new Error('ours and bare are always served');
+  const ratio = (side: { all: LoadFigures }): string => (side.all.requestsPerSecond / bare.all.requestsPerSecond).toFixed(2);
   process.stdout.write(`\n{ __typename }, ${connections} connections, ${rounds} rounds × ${seconds} s per side, interleaved (${neo4j.description})\n\n`);
-  process.stdout.write(`${lines.join('\n')}\n\n${row('ours', oursAll)}\n${row('bare', bareAll)}\n`);
-  process.stdout.write(`\nours ÷ bare: ${(oursAll.requestsPerSecond / bareAll.requestsPerSecond).toFixed(2)}× the requests per second (target: at least 0.90)\n`);
+  process.stdout.write(`${figures.map((side) => `${row(side.label, side.all)}   ÷ bare ${ratio(side)}`).join('\n')}\n`);
+  process.stdout.write(`\nours ÷ bare: ${ratio(ours)}× the requests per second (target: at least 0.90)\n`);
 } finally {
   for (const child of servers) child.kill('SIGTERM');
   await neo4j.stop();

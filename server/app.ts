@@ -15,11 +15,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { HelmetOptions } from 'helmet';
 import { createLogger, type Logger } from '../core/log.ts';
 import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
 import { QueryRunner, type Database } from '../db/run-query.ts';
-import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config } from '../core/config.ts';
+import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config, type Limits } from '../core/config.ts';
 import { readerContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context, type ContextOptions } from './context.ts';
@@ -102,11 +104,64 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  * The request id: the caller's `x-request-id` when it is a plain token, otherwise a new
  * UUID. Echoed in the response's `x-request-id`, and on every log line of the request.
  */
-function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): string {
+export function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse): string {
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
   res.setHeader('x-request-id', id);
   return id;
+}
+
+/** Helmet's options: JSON answers load nothing; each HTML page (the IDE) sets its own strict policy. */
+export const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
+  referrerPolicy: { policy: 'no-referrer' },
+};
+
+export interface ApolloOptions {
+  schema: GraphQLSchema;
+  limits: Limits;
+  debugQueries: boolean;
+  /** Run after the service's own (the HTTP drain, a test's counter), but before the caching headers', which stays last. */
+  plugins?: ApolloServerPlugin<Context>[];
+}
+
+/**
+ * The service's Apollo Server, not started: its executor, limits, error formatting and
+ * plugins. startApp serves it; bench/serve-fixed-cost.ts measures it alone on a bare HTTP stack.
+ */
+export function createApollo({ schema, limits, debugQueries, plugins = [] }: ApolloOptions): ApolloServer<Context> {
+  return new ApolloServer<Context>({
+    // Each operation runs as code compiled from its document (server/compiled-execution.ts).
+    gateway: compiledExecution(schema),
+    // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
+    csrfPrevention: true,
+    // The schema is public, for the IDE and for other applications, whatever NODE_ENV is (Apollo turns it off in production by default).
+    introspection: true,
+    // Automatic persisted queries (README "Caching"): a client registers an operation by its
+    // sha256 once, then sends the hash alone, so a pinned query fits a cacheable GET. They are kept
+    // in Apollo Server's bounded cache (an LRU of about 30 MiB), shared with its parsed documents.
+    cache: 'bounded',
+    persistedQueries: {},
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    // graphql-js stops lexing at the first token over the limit: GRAPHQL_PARSE_FAILED, 400.
+    parseOptions: { maxTokens: limits.tokens },
+    validationRules: [knownOperationTypesRule, ...operationLimitRules(limits)],
+    plugins: [
+      // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
+      ApolloServerPluginLandingPageDisabled(),
+      // Caching headers are decided from the operation by httpCachingPlugin, not by per-field hints.
+      ApolloServerPluginCacheControlDisabled(),
+      queryCostPlugin(limits.cost),
+      debugExtensionsPlugin(debugQueries),
+      errorLogPlugin(),
+      oneTimeoutPlugin(),
+      ...plugins,
+      // Last: it hashes the body once every other plugin has written its extensions.
+      httpCachingPlugin(),
+    ],
+  });
 }
 
 /** Starts Apollo and the HTTP server and resolves once it listens. */
@@ -128,52 +183,14 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   // query strings carry operations (server/request-log.ts).
   app.use(requestLog(app, { logger, requestIdOf, ignore: (req) => req.url === '/health' || req.url === '/ready' }));
   // Helmet's headers, worked out once at start (server/security-headers.ts).
-  app.use(
-    securityHeaders({
-      // JSON answers load nothing; each HTML page (the IDE) sets its own strict policy.
-      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
-      referrerPolicy: { policy: 'no-referrer' },
-    }),
-  );
+  app.use(securityHeaders(SECURITY_HEADERS));
   const limit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
   // Counted per client, with the standard headers on every answer (server/rate-limit.ts).
   if (limit.max > 0) app.use(rateLimiter(limit));
   const httpServer = http.createServer(app);
 
   const schema = buildSchema();
-  const apollo = new ApolloServer<Context>({
-    // Each operation runs as code compiled from its document (server/compiled-execution.ts).
-    gateway: compiledExecution(schema),
-    // A GET, or a POST that is not JSON, needs an `apollo-require-preflight` header (README "Caching").
-    csrfPrevention: true,
-    // The schema is public, for the IDE and for other applications, whatever NODE_ENV is (Apollo turns it off in production by default).
-    introspection: true,
-    // Automatic persisted queries (README "Caching"): a client registers an operation by its
-    // sha256 once, then sends the hash alone, so a pinned query fits a cacheable GET. They are kept
-    // in Apollo Server's bounded cache (an LRU of about 30 MiB), shared with its parsed documents.
-    cache: 'bounded',
-    persistedQueries: {},
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    formatError,
-    // graphql-js stops lexing at the first token over the limit: GRAPHQL_PARSE_FAILED, 400.
-    parseOptions: { maxTokens: limits.tokens },
-    validationRules: [knownOperationTypesRule, ...operationLimitRules(limits)],
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // Apollo's own landing page loads Sandbox from a CDN; ours is served by ideRouter.
-      ApolloServerPluginLandingPageDisabled(),
-      // Caching headers are decided from the operation by httpCachingPlugin, not by per-field hints.
-      ApolloServerPluginCacheControlDisabled(),
-      queryCostPlugin(limits.cost),
-      debugExtensionsPlugin(config.debugQueries),
-      errorLogPlugin(),
-      oneTimeoutPlugin(),
-      ...plugins,
-      // Last: it hashes the body once every other plugin has written its extensions.
-      httpCachingPlugin(),
-    ],
-  });
+  const apollo = createApollo({ schema, limits, debugQueries: config.debugQueries, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...plugins] });
   await apollo.start();
 
   // Sign-in is set up once the server listens (its issuer depends on the port: below).
