@@ -1,7 +1,9 @@
 /**
  * One side of bench/fixed-cost.ts, in its own process: `tsx bench/serve-fixed-cost.ts ours
- * '<json>'` serves this API as `npm start` does (every limit, check, log line and header on;
- * DEBUG_QUERIES off, the rate limit set high enough to measure the API rather than the limit),
+ * '<json>'` serves this API as `npm start` does (every limit, check and header on; DEBUG_QUERIES
+ * off, the rate limit set high enough to measure the API rather than the limit), but logging at
+ * warn as every side of the benchmark does: the request log watches each response, and its line
+ * per request (info) is not written,
  * and `tsx bench/serve-fixed-cost.ts bare '<json>' [layers]` serves a bare Apollo Server with a
  * one-field schema on the same HTTP stack (node:http, Express 5, express.json,
  * @as-integrations/express5), with none of ours or with some of the layers of this API added
@@ -9,7 +11,7 @@
  *
  * - `apollo`: the service's Apollo Server (createApollo: its schema, compiled execution, limits
  *   and plugins) and its per-request context in place of the bare one;
- * - `request-log`: the request id and the line per request (server/request-log.ts);
+ * - `request-log`: the request id and the request log, at warn (server/request-log.ts);
  * - `security-headers`: helmet's headers (server/security-headers.ts);
  * - `rate-limit`: the rate limit and its headers (server/rate-limit.ts).
  *
