@@ -3,8 +3,7 @@
  * '<json>'` serves this API as `npm start` does (every limit, check and header on; DEBUG_QUERIES
  * off, the rate limit set high enough to measure the API rather than the limit), but logging at
  * warn as every side of the benchmark does: the request log watches each response, and its line
- * per request (info) is not written,
- * and `tsx bench/serve-fixed-cost.ts bare '<json>' [layers]` serves a bare Apollo Server with a
+ * per request (info) is not written. `tsx bench/serve-fixed-cost.ts bare '<json>' [layers]` serves a bare Apollo Server with a
  * one-field schema on the same HTTP stack (node:http, Express 5, express.json,
  * @as-integrations/express5), with none of ours or with some of the layers of this API added
  * (comma-separated, each the service's own code, as server/app.ts puts it together):
@@ -22,13 +21,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import path from 'node:path';
-import { DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, PROJECT_ROOT } from '../core/config.ts';
+import { DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS } from '../core/config.ts';
 import { createLogger } from '../core/log.ts';
 import { createDriver } from '../db/create-driver.ts';
-import { readerContext } from '../reader/read-provision.ts';
-import { loadCatalogue } from '../seed/load-catalogue.ts';
-import { createApollo, requestIdOf, SECURITY_HEADERS, startApp } from '../server/app.ts';
+import { createApollo, requestIdOf, SECURITY_HEADERS, serviceReader, startApp } from '../server/app.ts';
 import { createContext, type Context } from '../server/context.ts';
 import { rateLimiter } from '../server/rate-limit.ts';
 import { requestLog } from '../server/request-log.ts';
@@ -51,7 +47,7 @@ async function graphqlMiddleware(layers: ReadonlySet<Layer>, options: ServeAppOp
   await apollo.start();
   const driver = createDriver(options, { connectionTimeoutMs: 10_000 });
   const db = { driver, database: options.database, timeoutMs: 30_000 };
-  const reader = readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json')));
+  const reader = serviceReader();
   const logger = createLogger('warn');
   const context = (): Promise<Context> => Promise.resolve(createContext(db, { batching: true, operationTimeoutMs: DEFAULT_OPERATION_TIMEOUT_MS, reader, viewer: null, requestId: '', log: () => logger }));
   return { middleware: expressMiddleware(apollo, { context }), stop: () => apollo.stop().then(() => driver.close()) };

@@ -22,7 +22,7 @@ import { readiness } from '../db/readiness.ts';
 import { recordRefusal } from '../editing/audit.ts';
 import { QueryRunner, type Database } from '../db/run-query.ts';
 import { DEFAULT_AUTH, DEFAULT_LIMITS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REVISION_CACHE_MS, DEFAULT_RATE_LIMIT, PROJECT_ROOT, publicOrigin, type Config, type Limits } from '../core/config.ts';
-import { readerContext } from '../reader/read-provision.ts';
+import { readerContext, type ReaderContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context, type ContextOptions } from './context.ts';
 import { rateLimiter } from './rate-limit.ts';
@@ -111,6 +111,11 @@ export function requestIdOf(req: http.IncomingMessage, res: http.ServerResponse)
   return id;
 }
 
+/** The reader's context for edited text: the catalogue the seed read the Code with. */
+export function serviceReader(): ReaderContext {
+  return readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json')));
+}
+
 /** Helmet's options: JSON answers load nothing; each HTML page (the IDE) sets its own strict policy. */
 export const SECURITY_HEADERS: HelmetOptions = {
   contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] } },
@@ -167,8 +172,7 @@ export function createApollo({ schema, limits, debugQueries, plugins = [] }: Apo
 /** Starts Apollo and the HTTP server and resolves once it listens. */
 export async function startApp({ config, db, logger = createLogger('warn'), batching = true, plugins = [], onAuthRefused = auditRefusedToken(db, logger) }: AppOptions): Promise<App> {
   const limits = config.limits ?? DEFAULT_LIMITS;
-  // Edited text is read with the catalogue the seed read the Code with.
-  const reader = readerContext(loadCatalogue(path.join(PROJECT_ROOT, 'seed/data/catalogue.json')));
+  const reader = serviceReader();
   // The published revisions, kept between requests and forgotten on every change made here (loaders/revision-cache.ts).
   const revisionCacheMs = config.revisionCacheMs ?? DEFAULT_REVISION_CACHE_MS;
   const revisionCache = revisionCacheMs > 0 ? new RevisionCache(revisionCacheMs) : undefined;
