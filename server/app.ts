@@ -7,7 +7,7 @@
  * closes the driver).
  */
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import type http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -28,6 +28,7 @@ import { createContext, type Context, type ContextOptions } from './context.ts';
 import { rateLimiter } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
+import { createExpressServer } from './http-server.ts';
 import { formatError } from './format-error.ts';
 import { jsonErrorHandler, jsonNotFound, sendHttpError } from './http-errors.ts';
 import { RevisionCache } from '../loaders/revision-cache.ts';
@@ -191,7 +192,8 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
   const limit = config.rateLimit ?? DEFAULT_RATE_LIMIT;
   // Counted per client, with the standard headers on every answer (server/rate-limit.ts).
   if (limit.max > 0) app.use(rateLimiter(limit));
-  const httpServer = http.createServer(app);
+  // Each request is made with Express's prototypes, which Express would otherwise swap in for every request (server/http-server.ts).
+  const httpServer = createExpressServer(app);
 
   const schema = buildSchema();
   const apollo = createApollo({ schema, limits, debugQueries: config.debugQueries, plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...plugins] });
