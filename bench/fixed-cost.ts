@@ -9,10 +9,10 @@
  *
  *   npx tsx bench/fixed-cost.ts [--rounds 12 --seconds 2 --warmup 2 --connections 10] [--layers] [--neo4j '<json>']
  *
- * `--layers` also serves the bare Apollo Server with each layer of this API added alone (its
- * Apollo Server and context, the request log, the security headers, the rate limit:
- * bench/serve-fixed-cost.ts) and prints what each costs, as its requests per second ÷ bare's:
- * where the difference between ours and bare goes.
+ * `--layers` also serves the bare Apollo Server with each layer of this API added alone (its HTTP
+ * server, whose requests are made with Express's prototypes; its Apollo Server and context; the
+ * request log; the security headers; the rate limit: bench/serve-fixed-cost.ts) and prints what
+ * each costs, as its requests per second ÷ bare's: where the difference between ours and bare goes.
  *
  * It needs a Neo4j the way the tests do (NEO4J_URI, Docker, or a local one in a throwaway
  * folder), or the one `--neo4j '{"uri":...,"user":...,"password":...,"database":...}'` names:
@@ -60,6 +60,7 @@ const SIDES: readonly Side[] = [
   { label: 'bare', side: 'bare' },
   ...(args.layers
     ? ([
+        { label: "bare + requests made with Express's prototypes", side: 'bare', layers: 'http-server' },
         { label: 'bare + our Apollo Server and context', side: 'bare', layers: 'apollo' },
         { label: 'bare + request id and log', side: 'bare', layers: 'request-log' },
         { label: 'bare + security headers', side: 'bare', layers: 'security-headers' },

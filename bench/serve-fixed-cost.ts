@@ -8,6 +8,8 @@
  * @as-integrations/express5), with none of ours or with some of the layers of this API added
  * (comma-separated, each the service's own code, as server/app.ts puts it together):
  *
+ * - `http-server`: requests and responses made with Express's prototypes (server/http-server.ts),
+ *   where the bare side uses `http.createServer(app)` as Apollo Server's Express guide does;
  * - `apollo`: the service's Apollo Server (createApollo: its schema, compiled execution, limits
  *   and plugins) and its per-request context in place of the bare one;
  * - `request-log`: the request id and the request log, at warn (server/request-log.ts);
@@ -29,11 +31,12 @@ import { createContext, type Context } from '../server/context.ts';
 import { rateLimiter } from '../server/rate-limit.ts';
 import { requestLog } from '../server/request-log.ts';
 import { securityHeaders } from '../server/security-headers.ts';
+import { createExpressServer } from '../server/http-server.ts';
 import { buildSchema } from '../server/schema.ts';
 import type { ServeAppOptions } from './serve-app.ts';
 
 /** The layers of this API that the bare side can be given, one at a time (see above). */
-const LAYERS = ['apollo', 'request-log', 'security-headers', 'rate-limit'] as const;
+const LAYERS = ['http-server', 'apollo', 'request-log', 'security-headers', 'rate-limit'] as const;
 type Layer = (typeof LAYERS)[number];
 
 /** The bare Apollo Server, or the service's with its context (the `apollo` layer), as Express middleware. */
@@ -61,7 +64,7 @@ async function startBare(layers: ReadonlySet<Layer>, options: ServeAppOptions): 
   if (layers.has('rate-limit')) app.use(rateLimiter({ max: 1_000_000_000, windowMs: 60_000 }));
   const graphql = await graphqlMiddleware(layers, options);
   app.use('/graphql', express.json(), graphql.middleware);
-  const server = http.createServer(app);
+  const server = layers.has('http-server') ? createExpressServer(app) : http.createServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
