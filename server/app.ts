@@ -26,7 +26,7 @@ import { readerContext, type ReaderContext } from '../reader/read-provision.ts';
 import { loadCatalogue } from '../seed/load-catalogue.ts';
 import { createContext, type Context, type ContextOptions } from './context.ts';
 import { rateLimiter } from './rate-limit.ts';
-import { requestLog } from './request-log.ts';
+import { requestLog, requestLogger } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
 import { createExpressServer } from './http-server.ts';
 import { formatError } from './format-error.ts';
@@ -220,7 +220,7 @@ export async function startApp({ config, db, logger = createLogger('warn'), batc
     express.json({ limit: config.bodyLimit }),
     expressMiddleware(apollo, {
       // requestIdOf (above) always gives a string id.
-      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', () => req.log, viewerOf(req)))),
+      context: ({ req }) => Promise.resolve(createContext(db, contextOptions(typeof req.id === 'string' ? req.id : '', requestLogger(req), viewerOf(req)))),
     }),
   );
   app.get('/health', (_req, res) => {

@@ -30,6 +30,31 @@ const LOG = Symbol('the request logger');
 const START = Symbol('when the request came');
 const FAILURE = Symbol('the error its response met');
 
+/** A request's logger, made on first use. */
+interface Logged {
+  [LOG]?: () => Logger;
+}
+
+/** `logger` bound to `requestId`, made the first time it is asked for. */
+function lazyChild(logger: Logger, requestId: string): () => Logger {
+  let child: Logger | undefined;
+  return () => (child ??= logger.child({ requestId }));
+}
+
+/**
+ * The request's logger as a function that holds the logger, not the request: what its GraphQL
+ * context keeps (server/app.ts). A context that held the request (`() => req.log`) kept the
+ * request, its response and their headers alive as long as Apollo Server keeps the context,
+ * which on `{ __typename }` was 7 KB a request surviving young-generation collections
+ * (docs/architecture.md, "One request").
+ */
+export function requestLogger(req: Express['request']): () => Logger {
+  const made = (req as Express['request'] & Logged)[LOG];
+  if (made !== undefined) return made;
+  const log = req.log; // a request that did not pass requestLog's middleware: its getter's logger
+  return () => log;
+}
+
 /** What a logged request's response carries until its line is written. */
 interface Timed {
   [START]?: number;
@@ -43,11 +68,11 @@ function onError(this: Timed, error: unknown): void {
 
 /** Installs the request's lazy `req.log` on `app` and returns the middleware that writes each line. */
 export function requestLog(app: Express, { logger, requestIdOf, ignore }: RequestLogOptions): RequestHandler {
-  // On this app's request prototype: one getter for every request, no object per request.
+  // On this app's request prototype: one getter for every request.
   Object.defineProperty(app.request, 'log', {
     configurable: true,
-    get(this: Express['request'] & { [LOG]?: Logger }): Logger {
-      return (this[LOG] ??= logger.child({ requestId: this.id }));
+    get(this: Express['request'] & Logged): Logger {
+      return (this[LOG] ??= lazyChild(logger, this.id))();
     },
   });
   /** Writes the request's line once its response is closed (shared by every request: no closure each). */
@@ -63,6 +88,7 @@ export function requestLog(app: Express, { logger, requestIdOf, ignore }: Reques
   }
   return (req, res: Express['response'] & Timed, next) => {
     req.id = requestIdOf(req, res);
+    (req as Express['request'] & Logged)[LOG] = lazyChild(logger, req.id);
     if (!ignore(req)) {
       res[START] = Date.now();
       // `on`, not `once`, which wraps each listener in a new function: 'close' fires once, and a
