@@ -9,10 +9,12 @@
  *
  *   npx tsx bench/fixed-cost.ts [--rounds 12 --seconds 2 --warmup 2 --connections 10] [--layers] [--neo4j '<json>']
  *
- * `--layers` also serves the bare Apollo Server with each layer of this API added alone (its HTTP
- * server, whose requests are made with Express's prototypes; its Apollo Server and context; the
- * request log; the security headers; the rate limit: bench/serve-fixed-cost.ts) and prints what
- * each costs, as its requests per second ÷ bare's: where the difference between ours and bare goes.
+ * `--layers` also serves the bare Apollo Server on this API's HTTP server (server/http-server.ts,
+ * whose requests are made with Express's prototypes: like for like), then on that server with
+ * each other layer of this API added alone (its Apollo Server and context; the request log; the
+ * security headers; the rate limit: bench/serve-fixed-cost.ts), and with all of them together,
+ * which should come to ours; each row is also divided by the like-for-like side's requests per
+ * second: where the difference between ours and bare goes.
  *
  * It needs a Neo4j the way the tests do (NEO4J_URI, Docker, or a local one in a throwaway
  * folder), or the one `--neo4j '{"uri":...,"user":...,"password":...,"database":...}'` names:
@@ -60,11 +62,12 @@ const SIDES: readonly Side[] = [
   { label: 'bare', side: 'bare' },
   ...(args.layers
     ? ([
-        { label: "bare + requests made with Express's prototypes", side: 'bare', layers: 'http-server' },
-        { label: 'bare + our Apollo Server and context', side: 'bare', layers: 'apollo' },
-        { label: 'bare + request id and log', side: 'bare', layers: 'request-log' },
-        { label: 'bare + security headers', side: 'bare', layers: 'security-headers' },
-        { label: 'bare + rate limit', side: 'bare', layers: 'rate-limit' },
+        { label: 'like for like: bare on our HTTP server', side: 'bare', layers: 'http-server' },
+        { label: 'like for like + our Apollo Server and context', side: 'bare', layers: 'http-server,apollo' },
+        { label: 'like for like + request id and log', side: 'bare', layers: 'http-server,request-log' },
+        { label: 'like for like + security headers', side: 'bare', layers: 'http-server,security-headers' },
+        { label: 'like for like + rate limit', side: 'bare', layers: 'http-server,rate-limit' },
+        { label: 'like for like + all four', side: 'bare', layers: 'http-server,apollo,request-log,security-headers,rate-limit' },
       ] satisfies Side[])
     : []),
 ];
@@ -115,10 +118,12 @@ try {
   const figures = served.map((side) => ({ ...side, all: summarise(...side.samples) }));
   const [ours, bare] = figures;
   if (ours === undefined || bare === undefined) throw new Error('ours and bare are always served');
-  const ratio = (side: { all: LoadFigures }): string => (side.all.requestsPerSecond / bare.all.requestsPerSecond).toFixed(2);
+  const likeForLike = figures[2];
+  const ratio = (side: { all: LoadFigures }, to: { all: LoadFigures } = bare): string => (side.all.requestsPerSecond / to.all.requestsPerSecond).toFixed(2);
   process.stdout.write(`\n{ __typename }, ${connections} connections, ${rounds} rounds × ${seconds} s per side, interleaved (${neo4j.description})\n\n`);
-  process.stdout.write(`${figures.map((side) => `${row(side.label, side.all)}   ÷ bare ${ratio(side)}`).join('\n')}\n`);
+  process.stdout.write(`${figures.map((side) => `${row(side.label, side.all)}   ÷ bare ${ratio(side)}${likeForLike === undefined ? '' : `   ÷ like for like ${ratio(side, likeForLike)}`}`).join('\n')}\n`);
   process.stdout.write(`\nours ÷ bare: ${ratio(ours)}× the requests per second (target: at least 0.90)\n`);
+  if (likeForLike !== undefined) process.stdout.write(`ours ÷ bare on our HTTP server (like for like): ${ratio(ours, likeForLike)}×\n`);
 } finally {
   for (const child of servers) child.kill('SIGTERM');
   await neo4j.stop();
