@@ -116,9 +116,9 @@ try {
     for (const side of round % 2 === 1 ? served : [...served].reverse()) side.samples.push(await load(side.url, seconds));
   }
   const figures = served.map((side) => ({ ...side, all: summarise(...side.samples) }));
-  const [ours, bare] = figures;
+  // The order of SIDES: ours, bare, then (with --layers) bare on our HTTP server first.
+  const [ours, bare, likeForLike] = figures;
   if (ours === undefined || bare === undefined) throw new Error('ours and bare are always served');
-  const likeForLike = figures[2];
   const ratio = (side: { all: LoadFigures }, to: { all: LoadFigures } = bare): string => (side.all.requestsPerSecond / to.all.requestsPerSecond).toFixed(2);
   process.stdout.write(`\n{ __typename }, ${connections} connections, ${rounds} rounds × ${seconds} s per side, interleaved (${neo4j.description})\n\n`);
   process.stdout.write(`${figures.map((side) => `${row(side.label, side.all)}   ÷ bare ${ratio(side)}${likeForLike === undefined ? '' : `   ÷ like for like ${ratio(side, likeForLike)}`}`).join('\n')}\n`);
